@@ -1,0 +1,43 @@
+package io.pilotwatch.telemetry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/** The two timestamp forms of the contract: RFC 3339 with an offset, or integer epoch milliseconds. */
+final class Timestamps {
+
+    /** 9999-12-31T23:59:59.999Z: the last instant that RFC 3339 can write. */
+    static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
+
+    private Timestamps() {
+    }
+
+    static Instant read(String field, JsonNode node) {
+        if (node.isTextual()) {
+            try {
+                return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new Invalid(RejectReason.BAD_VALUE, "field '" + field
+                        + "' must be an RFC 3339 time with offset (e.g. 2025-03-01T08:00:00+08:00), got '"
+                        + Text.clip(node.textValue()) + "'");
+            }
+        }
+        if (node.isIntegralNumber()) {
+            if (!node.canConvertToLong() || node.longValue() < 0 || node.longValue() > MAX_EPOCH_MILLIS) {
+                throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field
+                        + "' as epoch milliseconds must be between 0 and " + MAX_EPOCH_MILLIS + ", got " + node);
+            }
+            return Instant.ofEpochMilli(node.longValue());
+        }
+        throw new Invalid(RejectReason.BAD_TYPE, "field '" + field
+                + "' must be an RFC 3339 string or integer epoch milliseconds, got " + Fields.typeName(node));
+    }
+
+    /** The normalized form: UTC, ISO-8601 as {@link Instant#toString()} writes it. */
+    static String write(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+}
