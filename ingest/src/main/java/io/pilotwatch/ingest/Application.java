@@ -1,0 +1,69 @@
+package io.pilotwatch.ingest;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilotwatch.ingest.config.ConfigException;
+import io.pilotwatch.ingest.config.ConfigSource;
+import io.pilotwatch.ingest.config.IngestConfig;
+import io.pilotwatch.ingest.mqtt.Credentials;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar ingest.jar [config.properties]} runs the bridge;
+ * {@code java -jar ingest.jar hash-password < password.txt} prints a credentials-file hash.
+ * Exits 1 if the configuration is bad or the bridge cannot start.
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 1 && args[0].equals("hash-password")) {
+            byte[] password = System.in.readAllBytes();
+            String text = new String(password, java.nio.charset.StandardCharsets.UTF_8).strip();
+            System.out.println(Credentials.hash(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return;
+        }
+        Path file = args.length > 0 ? Path.of(args[0]) : null;
+        IngestConfig config;
+        try {
+            config = IngestConfig.fromMap(ConfigSource.load(file, System.getenv(), IngestConfig.KEYS));
+        } catch (ConfigException e) {
+            LOG.error("Cannot start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Vertx vertx = Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+        vertx.deployVerticle(new IngestBridge(config, registry))
+                .onFailure(e -> {
+                    LOG.error("Cannot start the ingest bridge: {}", e.getMessage(), e);
+                    vertx.close();
+                    System.exit(1);
+                })
+                .onSuccess(id -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    CountDownLatch closed = new CountDownLatch(1);
+                    vertx.undeploy(id).eventually(vertx::close).onComplete(r -> closed.countDown());
+                    try {
+                        closed.await(config.shutdownGrace().toSeconds() + 10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "ingest-shutdown")));
+    }
+}

@@ -1,0 +1,167 @@
+package io.pilotwatch.ingest.config;
+
+import io.pilotwatch.telemetry.TelemetryCodec;
+import io.pilotwatch.telemetry.Topics;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bridge's whole configuration, validated at start. Every key, its default and its environment
+ * variable are listed in {@code docs/configuration.md}; {@link #fromMap} fails naming the first bad key.
+ *
+ * @param mode          where messages come from
+ * @param bridgeId      this instance's id, written to the {@code bridge.id} header
+ * @param kafka         Kafka settings
+ * @param subscribe     settings of {@code subscribe} mode
+ * @param listen        settings of {@code listen} mode
+ * @param limits        bounds on what the bridge holds in memory
+ * @param httpHost      interface of the metrics and health endpoint
+ * @param httpPort      port of the metrics and health endpoint
+ * @param shutdownGrace how long a shutdown waits for in-flight messages to be acknowledged by Kafka
+ */
+public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe subscribe, Listen listen,
+                           Limits limits, String httpHost, int httpPort, Duration shutdownGrace) {
+
+    /** Where messages come from. */
+    public enum Mode {
+        /** A client of an existing MQTT broker (production default). */
+        SUBSCRIBE,
+        /** The bridge is itself the MQTT endpoint devices connect to. */
+        LISTEN
+    }
+
+    /** Kafka producer settings: every {@code kafka.producer.*} key goes to the producer untouched. */
+    public record Kafka(String bootstrapServers, String telemetryTopic, String dlqTopic, Map<String, String> producer) {
+    }
+
+    /** Settings of subscribe mode. */
+    public record Subscribe(URI url, Optional<String> username, Optional<String> password, String clientId,
+                            String topicFilter, Optional<String> sharedGroup, int connections,
+                            Duration reconnectInitial, Duration reconnectMax, int keepAliveSeconds) {
+
+        /** The filter actually subscribed: {@code $share/{group}/{filter}} when a group is set. */
+        public String subscription() {
+            return sharedGroup.map(group -> "$share/" + group + "/" + topicFilter).orElse(topicFilter);
+        }
+    }
+
+    /** Settings of listen mode. */
+    public record Listen(String host, int port, boolean anonymous, Optional<Path> credentialsFile,
+                         Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<Path> tlsClientCa,
+                         int maxConnections, int maxInflightPerClient) {
+    }
+
+    /** Memory bounds; see docs/configuration.md for what happens at each. */
+    public record Limits(int maxMessageBytes, int maxInflightMessages, long maxInflightBytes) {
+    }
+
+    static final String PRODUCER_PREFIX = "kafka.producer.";
+
+    /** Keys that environment variables can override. */
+    public static final Set<String> KEYS = Set.of("ingest.mode", "ingest.bridge.id", "kafka.bootstrap.servers",
+            "kafka.topic.telemetry", "kafka.topic.dlq", "mqtt.url", "mqtt.username", "mqtt.password",
+            "mqtt.client.id", "mqtt.topic.filter", "mqtt.shared.group", "mqtt.connections",
+            "mqtt.reconnect.initial.ms", "mqtt.reconnect.max.ms", "mqtt.keepalive.seconds", "ingest.listen.host",
+            "ingest.listen.port", "ingest.listen.anonymous", "ingest.listen.credentials.file",
+            "ingest.listen.tls.cert", "ingest.listen.tls.key", "ingest.listen.tls.client.ca",
+            "ingest.listen.max.connections", "ingest.listen.max.inflight.per.client", "ingest.max.message.bytes",
+            "ingest.max.inflight.messages", "ingest.max.inflight.bytes", "http.host", "http.port",
+            "ingest.shutdown.grace.seconds");
+
+    /**
+     * Builds and validates the configuration.
+     *
+     * @throws ConfigException naming the first missing, invalid or unknown key
+     */
+    public static IngestConfig fromMap(Map<String, String> values) {
+        ConfigReader in = new ConfigReader(values);
+        Mode mode = in.enumValue("ingest.mode", Mode.SUBSCRIBE);
+        String bridgeId = in.string("ingest.bridge.id", defaultBridgeId());
+        Kafka kafka = new Kafka(in.required("kafka.bootstrap.servers", "host:port[,host:port]"),
+                in.string("kafka.topic.telemetry", Topics.TELEMETRY), in.string("kafka.topic.dlq", Topics.DLQ),
+                in.withPrefix(PRODUCER_PREFIX));
+        Subscribe subscribe = readSubscribe(in, mode, bridgeId);
+        Listen listen = readListen(in, mode);
+        Limits limits = new Limits(
+                in.intIn("ingest.max.message.bytes", TelemetryCodec.DEFAULT_MAX_PAYLOAD_BYTES, 256, 16 * 1024 * 1024),
+                in.intIn("ingest.max.inflight.messages", 10_000, 1, 1_000_000),
+                in.longIn("ingest.max.inflight.bytes", 64L * 1024 * 1024, 1024, 8L * 1024 * 1024 * 1024));
+        String httpHost = in.string("http.host", "0.0.0.0");
+        int httpPort = in.intIn("http.port", 8080, 0, 65535);
+        Duration grace = Duration.ofSeconds(in.intIn("ingest.shutdown.grace.seconds", 30, 0, 3600));
+        in.rejectUnknownKeys();
+        return new IngestConfig(mode, bridgeId, kafka, subscribe, listen, limits, httpHost, httpPort, grace);
+    }
+
+    private static Subscribe readSubscribe(ConfigReader in, Mode mode, String bridgeId) {
+        Optional<String> urlText = in.optional("mqtt.url");
+        if (mode == Mode.SUBSCRIBE && urlText.isEmpty()) {
+            throw new ConfigException("mqtt.url", "is required in subscribe mode (e.g. tcp://localhost:1883)");
+        }
+        URI url = parseMqttUrl(urlText.orElse("tcp://localhost:1883"));
+        Optional<String> group = in.optional("mqtt.shared.group");
+        int connections = in.intIn("mqtt.connections", 1, 1, 64);
+        if (connections > 1 && group.isEmpty()) {
+            throw new ConfigException("mqtt.connections", "more than 1 connection needs mqtt.shared.group, "
+                    + "or every connection would receive every message");
+        }
+        int initial = in.intIn("mqtt.reconnect.initial.ms", 500, 10, 600_000);
+        int max = in.intIn("mqtt.reconnect.max.ms", 30_000, 10, 3_600_000);
+        if (max < initial) {
+            throw new ConfigException("mqtt.reconnect.max.ms", "must be >= mqtt.reconnect.initial.ms (" + initial + ")");
+        }
+        return new Subscribe(url, in.optional("mqtt.username"), in.optional("mqtt.password"),
+                in.string("mqtt.client.id", "pilotwatch-ingest-" + bridgeId),
+                in.string("mqtt.topic.filter", Topics.MQTT_FILTER), group, connections,
+                Duration.ofMillis(initial), Duration.ofMillis(max), in.intIn("mqtt.keepalive.seconds", 30, 5, 3600));
+    }
+
+    private static Listen readListen(ConfigReader in, Mode mode) {
+        boolean anonymous = in.bool("ingest.listen.anonymous", false);
+        Optional<Path> credentials = in.readableFile("ingest.listen.credentials.file");
+        if (mode == Mode.LISTEN && !anonymous && credentials.isEmpty()) {
+            throw new ConfigException("ingest.listen.credentials.file", "is required in listen mode unless "
+                    + "ingest.listen.anonymous=true (devices must authenticate)");
+        }
+        Optional<Path> cert = in.readableFile("ingest.listen.tls.cert");
+        Optional<Path> key = in.readableFile("ingest.listen.tls.key");
+        if (cert.isPresent() != key.isPresent()) {
+            throw new ConfigException(cert.isPresent() ? "ingest.listen.tls.key" : "ingest.listen.tls.cert",
+                    "TLS needs both a certificate and a key (PEM files)");
+        }
+        Optional<Path> clientCa = in.readableFile("ingest.listen.tls.client.ca");
+        if (clientCa.isPresent() && cert.isEmpty()) {
+            throw new ConfigException("ingest.listen.tls.client.ca", "mutual TLS needs ingest.listen.tls.cert and .key");
+        }
+        return new Listen(in.string("ingest.listen.host", "0.0.0.0"), in.intIn("ingest.listen.port", 1883, 0, 65535),
+                anonymous, credentials, cert, key, clientCa,
+                in.intIn("ingest.listen.max.connections", 10_000, 1, 1_000_000),
+                in.intIn("ingest.listen.max.inflight.per.client", 100, 1, 65_535));
+    }
+
+    private static URI parseMqttUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (!("tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new ConfigException("mqtt.url", "must be tcp://host:port or ssl://host:port, got '" + text + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("mqtt.url", "is not a URL: '" + text + "'");
+        }
+    }
+
+    private static String defaultBridgeId() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "ingest-0" : host;
+    }
+
+    /** The port of {@code mqtt.url}, defaulting by scheme. */
+    public static int portOf(URI url) {
+        return url.getPort() > 0 ? url.getPort() : ("ssl".equals(url.getScheme()) ? 8883 : 1883);
+    }
+}

@@ -1,0 +1,151 @@
+package io.pilotwatch.ingest.forward;
+
+import io.pilotwatch.ingest.metrics.IngestMetrics;
+import io.pilotwatch.telemetry.DecodeResult;
+import io.pilotwatch.telemetry.Headers;
+import io.pilotwatch.telemetry.TelemetryCodec;
+import io.pilotwatch.telemetry.TelemetryEvent;
+import io.pilotwatch.telemetry.TopicAddress;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The common pipeline of both modes: validate a message with the telemetry codec, write it to the
+ * telemetry topic (valid) or the DLQ (invalid), and complete only once Kafka has acknowledged it.
+ * A source acknowledges the MQTT message when, and only when, the returned future succeeds.
+ *
+ * <p>A failed Kafka send is retried with backoff for as long as the message is still wanted, so a Kafka
+ * outage longer than the producer's delivery timeout never ends with a message acknowledged and lost,
+ * nor with a message left unanswered while its connection lives.
+ */
+public final class Forwarder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(10);
+
+    /** The message did not fit in the in-flight limits; nothing was taken. */
+    public static final class Overloaded extends RuntimeException {
+        Overloaded() {
+            super("in-flight limit reached", null, false, false);
+        }
+    }
+
+    /** The message's connection closed while Kafka was failing; its sender will redeliver it. */
+    public static final class Abandoned extends RuntimeException {
+        Abandoned(Throwable cause) {
+            super("connection closed before Kafka acknowledged; the sender will redeliver", cause, false, false);
+        }
+    }
+
+    private final Vertx vertx;
+    private final TelemetryCodec codec;
+    private final KafkaSender sender;
+    private final InflightLimiter inflight;
+    private final IngestMetrics metrics;
+    private final String telemetryTopic;
+    private final String dlqTopic;
+    private final String bridgeId;
+    private final Clock clock;
+
+    public Forwarder(Vertx vertx, TelemetryCodec codec, KafkaSender sender, InflightLimiter inflight,
+                     IngestMetrics metrics, String telemetryTopic, String dlqTopic, String bridgeId, Clock clock) {
+        this.vertx = vertx;
+        this.codec = codec;
+        this.sender = sender;
+        this.inflight = inflight;
+        this.metrics = metrics;
+        this.telemetryTopic = telemetryTopic;
+        this.dlqTopic = dlqTopic;
+        this.bridgeId = bridgeId;
+        this.clock = clock;
+    }
+
+    /**
+     * Forwards one message. Must be called on a Vert.x context; the future completes on it.
+     *
+     * @return succeeds once Kafka acknowledged the telemetry or DLQ record; fails with {@link Overloaded}
+     *     at once if the in-flight limits are full, or with {@link Abandoned} if the message stopped being
+     *     wanted while Kafka failed
+     */
+    public Future<Void> forward(Inbound message) {
+        int size = message.payload().length;
+        if (!inflight.tryAcquire(size)) {
+            return Future.failedFuture(new Overloaded());
+        }
+        ProducerRecord<byte[], byte[]> record = toRecord(message);
+        Promise<Void> done = Promise.promise();
+        sendUntilAcknowledged(record, message, Vertx.currentContext(), 0, done);
+        return done.future().andThen(result -> {
+            inflight.release(size);
+            if (result.succeeded()) {
+                metrics.acknowledged(Duration.between(message.receivedAt(), clock.instant()));
+            }
+        });
+    }
+
+    private ProducerRecord<byte[], byte[]> toRecord(Inbound message) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Headers.MQTT_TOPIC, utf8(message.mqttTopic()));
+        headers.add(Headers.MQTT_QOS, utf8(Integer.toString(message.qos())));
+        headers.add(Headers.BRIDGE_ID, utf8(bridgeId));
+        message.client().ifPresent(client -> headers.add(Headers.MQTT_CLIENT, utf8(client)));
+        DecodeResult result = codec.decode(message.mqttTopic(), message.payload());
+        if (result instanceof DecodeResult.Accepted accepted) {
+            TelemetryEvent event = accepted.event().withReceivedAt(message.receivedAt());
+            metrics.eventLag(Duration.between(event.ts(), message.receivedAt()));
+            return new ProducerRecord<>(telemetryTopic, null, utf8(event.station().kafkaKey()),
+                    codec.encodeNormalized(event), headers);
+        }
+        DecodeResult.Rejected rejected = (DecodeResult.Rejected) result;
+        headers.add(Headers.ERROR_REASON, utf8(rejected.reason().wireName()));
+        headers.add(Headers.ERROR_DETAIL, utf8(rejected.detail()));
+        byte[] key = TopicAddress.tryParse(message.mqttTopic()).map(a -> utf8(a.station().kafkaKey())).orElse(null);
+        return new ProducerRecord<>(dlqTopic, null, key, message.payload(), headers);
+    }
+
+    private void sendUntilAcknowledged(ProducerRecord<byte[], byte[]> record, Inbound message, Context context,
+                                       int attempt, Promise<Void> done) {
+        sender.send(record, context).onComplete(result -> {
+            if (result.succeeded()) {
+                countDelivered(record);
+                done.complete();
+            } else if (!message.stillWanted().getAsBoolean()) {
+                done.fail(new Abandoned(result.cause()));
+            } else {
+                metrics.kafkaRetry();
+                long delay = retryDelay(attempt).toMillis();
+                LOG.warn("Kafka send to {} failed (attempt {}), retrying in {} ms: {}", record.topic(), attempt + 1,
+                        delay, result.cause().toString());
+                vertx.setTimer(delay, id -> sendUntilAcknowledged(record, message, context, attempt + 1, done));
+            }
+        });
+    }
+
+    private void countDelivered(ProducerRecord<byte[], byte[]> record) {
+        if (record.topic().equals(telemetryTopic)) {
+            metrics.forwarded();
+        } else {
+            metrics.rejected(new String(record.headers().lastHeader(Headers.ERROR_REASON).value(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    static Duration retryDelay(int attempt) {
+        long millis = FIRST_RETRY.toMillis() << Math.min(attempt, 10);
+        return Duration.ofMillis(Math.min(millis, MAX_RETRY.toMillis()));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

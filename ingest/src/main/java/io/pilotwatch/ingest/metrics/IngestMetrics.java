@@ -1,0 +1,95 @@
+package io.pilotwatch.ingest.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.pilotwatch.ingest.forward.InflightLimiter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bridge's own metrics, named after Prometheus conventions (base units, {@code _total} counters).
+ * docs/metrics.md lists them with their labels.
+ */
+public final class IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer ackLatency;
+    private final DistributionSummary eventLag;
+
+    public IngestMetrics(MeterRegistry registry, InflightLimiter inflight) {
+        this.registry = registry;
+        Gauge.builder("ingest.inflight.messages", inflight, InflightLimiter::messages)
+                .description("Messages received and not yet acknowledged by Kafka").register(registry);
+        Gauge.builder("ingest.inflight.bytes", inflight, InflightLimiter::bytes)
+                .description("Payload bytes received and not yet acknowledged by Kafka").baseUnit("bytes")
+                .register(registry);
+        ackLatency = Timer.builder("ingest.ack.latency")
+                .description("Time from MQTT receipt to Kafka acknowledgement (the MQTT ack follows at once)")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
+        eventLag = DistributionSummary.builder("ingest.event.lag")
+                .description("Receipt time minus event time (ts), 0 when the device clock is ahead")
+                .baseUnit("seconds").publishPercentileHistogram().minimumExpectedValue(0.001)
+                .maximumExpectedValue(86_400.0 * 30).register(registry);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        String id = name + String.join(",", tags);
+        return counters.computeIfAbsent(id, k -> Counter.builder(name).description(description).tags(tags)
+                .register(registry));
+    }
+
+    public void received(String mode, int qos) {
+        counter("ingest.messages.received", "MQTT messages received", "mode", mode, "qos", Integer.toString(qos))
+                .increment();
+    }
+
+    public void forwarded() {
+        counter("ingest.messages.forwarded", "Valid messages acknowledged by Kafka on the telemetry topic").increment();
+    }
+
+    public void rejected(String reason) {
+        counter("ingest.messages.rejected", "Invalid messages acknowledged by Kafka on the DLQ", "reason", reason)
+                .increment();
+    }
+
+    public void dropped(String reason) {
+        counter("ingest.messages.dropped", "Messages dropped (QoS 0 only, when in-flight limits are full)",
+                "reason", reason).increment();
+    }
+
+    public void refused(String reason) {
+        counter("ingest.messages.refused", "QoS 1 messages not taken; the sender resends them", "reason", reason)
+                .increment();
+    }
+
+    public void kafkaRetry() {
+        counter("ingest.kafka.send.retries", "Kafka sends that failed and were retried").increment();
+    }
+
+    public void reconnect() {
+        counter("ingest.mqtt.reconnects", "Reconnections to the MQTT broker (subscribe mode)").increment();
+    }
+
+    public void connectionRefused(String reason) {
+        counter("ingest.connections.refused", "MQTT connections refused (listen mode)", "reason", reason)
+                .increment();
+    }
+
+    public void acknowledged(Duration sinceReceipt) {
+        ackLatency.record(sinceReceipt);
+    }
+
+    public void eventLag(Duration lag) {
+        eventLag.record(Math.max(0, lag.toNanos() / 1e9));
+    }
+}

@@ -1,0 +1,180 @@
+package io.pilotwatch.ingest;
+
+import static io.pilotwatch.ingest.KafkaTopicReader.header;
+import static io.pilotwatch.ingest.KafkaTopicReader.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pilotwatch.telemetry.Headers;
+import io.pilotwatch.testkit.KafkaBroker;
+import io.pilotwatch.testkit.MqttBroker;
+import io.pilotwatch.testkit.RealBrokers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+
+/** Subscribe mode against a real Mosquitto and a real Kafka. */
+@RealBrokers
+class SubscribeModeIT {
+
+    private static Map<String, String> config(KafkaBroker kafka, MqttBroker mqtt, String topicSuffix) {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("kafka.topic.telemetry", "telemetry-" + topicSuffix);
+        config.put("kafka.topic.dlq", "dlq-" + topicSuffix);
+        config.put("mqtt.url", mqtt.url());
+        config.put("mqtt.client.id", "bridge-" + topicSuffix);
+        config.put("ingest.bridge.id", "it-bridge");
+        config.put("http.port", "0");
+        config.put("mqtt.reconnect.initial.ms", "100");
+        config.put("mqtt.reconnect.max.ms", "1000");
+        return config;
+    }
+
+    static MqttClient publisher(MqttBroker mqtt) throws Exception {
+        MqttClient client = new MqttClient(mqtt.url(), "pub-" + UUID.randomUUID(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMaxInflight(1000);
+        client.connect(options);
+        return client;
+    }
+
+    static String state(int seq) {
+        return "{\"seq\":" + seq + ",\"ts\":1740787200000,\"state\":\"running\"}";
+    }
+
+    @Test
+    void everyQos1MessageIsInKafkaWithKeyAndHeadersAndInvalidOnesInTheDlq(KafkaBroker kafka, MqttBroker mqtt)
+            throws Exception {
+        String suffix = "all";
+        try (RunningBridge bridge = new RunningBridge(config(kafka, mqtt, suffix))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> bridge.bridge.readiness().values().stream()
+                    .allMatch(Boolean::booleanValue));
+            MqttClient publisher = publisher(mqtt);
+            for (int seq = 0; seq < 200; seq++) {
+                publisher.publish("factory/v1/p1/l" + (seq % 2) + "/s1/state", state(seq).getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+            publisher.publish("factory/v1/p1/l0/s1/state", "{\"seq\":1}".getBytes(StandardCharsets.UTF_8), 1, false);
+            publisher.publish("factory/v1/p1/l0/s1/alarm", state(1).getBytes(StandardCharsets.UTF_8), 1, false);
+            publisher.disconnect();
+
+            try (KafkaTopicReader telemetry = new KafkaTopicReader(kafka.bootstrapServers(), "telemetry-" + suffix);
+                 KafkaTopicReader dlq = new KafkaTopicReader(kafka.bootstrapServers(), "dlq-" + suffix)) {
+                List<ConsumerRecord<byte[], byte[]>> valid = telemetry.awaitAtLeast(200, Duration.ofSeconds(60));
+                List<ConsumerRecord<byte[], byte[]>> rejected = dlq.awaitAtLeast(2, Duration.ofSeconds(30));
+
+                Set<String> seqs = valid.stream().map(r -> text(r.value()).replaceAll(".*\"seq\":(\\d+).*", "$1"))
+                        .collect(Collectors.toSet());
+                assertThat(seqs).hasSize(200);
+                ConsumerRecord<byte[], byte[]> first = valid.stream()
+                        .filter(r -> text(r.value()).contains("\"seq\":1,")).findFirst().orElseThrow();
+                assertThat(text(first.key())).isEqualTo("p1/l1");
+                assertThat(header(first, Headers.MQTT_TOPIC)).isEqualTo("factory/v1/p1/l1/s1/state");
+                assertThat(header(first, Headers.MQTT_QOS)).isEqualTo("1");
+                assertThat(header(first, Headers.BRIDGE_ID)).isEqualTo("it-bridge");
+                assertThat(text(first.value())).startsWith("{\"plant\":\"p1\",\"line\":\"l1\",\"station\":\"s1\",\"kind\":\"state\"");
+                assertThat(rejected).extracting(r -> header(r, Headers.ERROR_REASON))
+                        .containsExactlyInAnyOrder("missing_field", "unknown_kind");
+                assertThat(rejected).extracting(r -> text(r.value())).contains("{\"seq\":1}");
+            }
+            assertThat(bridge.counter("ingest.messages.forwarded")).isEqualTo(200);
+            assertThat(bridge.counter("ingest.messages.dropped")).isZero();
+            assertThat(bridge.registry.scrape()).contains("ingest_ack_latency_seconds_bucket")
+                    .contains("ingest_messages_received_total{mode=\"subscribe\",qos=\"1\"}")
+                    .contains("kafka_producer");
+        }
+    }
+
+    @Test
+    void nothingIsAcknowledgedWhileKafkaIsDownBeyondTheDeliveryTimeoutAndNothingIsLost(KafkaBroker kafka,
+                                                                                       MqttBroker mqtt) throws Exception {
+        String suffix = "outage";
+        kafka.createTopic("telemetry-" + suffix, 1);
+        Map<String, String> config = config(kafka, mqtt, suffix);
+        // A delivery timeout far shorter than the outage: records expire and must be retried, not acked.
+        config.put("kafka.producer.delivery.timeout.ms", "1500");
+        config.put("kafka.producer.request.timeout.ms", "1000");
+        try (RunningBridge bridge = new RunningBridge(config)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> bridge.bridge.readiness().get("mqtt"));
+            MqttClient publisher = publisher(mqtt);
+            publisher.publish("factory/v1/p1/l1/s1/state", state(0).getBytes(StandardCharsets.UTF_8), 1, false);
+            await().atMost(Duration.ofSeconds(30)).until(() -> bridge.counter("ingest.messages.forwarded") == 1);
+
+            kafka.stop();
+            for (int seq = 1; seq <= 50; seq++) {
+                publisher.publish("factory/v1/p1/l1/s1/state", state(seq).getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> bridge.counter("ingest.kafka.send.retries") >= 1);
+            assertThat(bridge.counter("ingest.messages.forwarded")).as("nothing acknowledged while Kafka is down")
+                    .isEqualTo(1);
+            assertThat(bridge.gauge("ingest.inflight.messages")).isPositive();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !bridge.bridge.readiness().get("kafka"));
+
+            kafka.restart();
+
+            try (KafkaTopicReader telemetry = new KafkaTopicReader(kafka.bootstrapServers(), "telemetry-" + suffix)) {
+                List<ConsumerRecord<byte[], byte[]>> records = telemetry.awaitUntil(r -> seqs(r).size() >= 51,
+                        Duration.ofSeconds(120));
+                Set<String> seqs = seqs(records);
+                List<String> expected = new ArrayList<>();
+                for (int seq = 0; seq <= 50; seq++) {
+                    expected.add(Integer.toString(seq));
+                }
+                assertThat(seqs).containsAll(expected);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> bridge.gauge("ingest.inflight.messages") == 0);
+            publisher.disconnect();
+        }
+    }
+
+    @Test
+    void bridgeKilledMidStreamLosesNothingAfterRestart(KafkaBroker kafka, MqttBroker mqtt) throws Exception {
+        String suffix = "kill";
+        Map<String, String> config = config(kafka, mqtt, suffix);
+        int total = 2000;
+        BridgeProcess first = BridgeProcess.start(config);
+        try {
+            first.awaitReady(Duration.ofSeconds(60));
+            MqttClient publisher = publisher(mqtt);
+            for (int seq = 0; seq < total; seq++) {
+                publisher.publish("factory/v1/p1/l1/s1/state", state(seq).getBytes(StandardCharsets.UTF_8), 1, false);
+                if (seq == total / 4) {
+                    first.kill();
+                }
+            }
+            publisher.disconnect();
+        } finally {
+            first.kill();
+        }
+        BridgeProcess second = BridgeProcess.start(config);
+        try (KafkaTopicReader telemetry = new KafkaTopicReader(kafka.bootstrapServers(), "telemetry-" + suffix)) {
+            List<ConsumerRecord<byte[], byte[]>> records = telemetry.awaitUntil(r -> seqs(r).size() >= total,
+                    Duration.ofSeconds(120));
+            assertThat(seqs(records)).as("every published message at least once").hasSize(total);
+        } finally {
+            second.kill();
+        }
+    }
+
+    private static Set<String> seqs(List<ConsumerRecord<byte[], byte[]>> records) {
+        return records.stream().map(r -> text(r.value()).replaceAll(".*\"seq\":(\\d+).*", "$1"))
+                .collect(Collectors.toSet());
+    }
+
+    /** Where the logs of bridges run as child JVMs go, for a look after a failure. */
+    static Path logDir() {
+        return Path.of("target", "bridge-logs");
+    }
+}

@@ -1,0 +1,107 @@
+package io.pilotwatch.ingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestConfigTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> values = new HashMap<>();
+        values.put("kafka.bootstrap.servers", "localhost:9092");
+        values.put("mqtt.url", "tcp://broker:1883");
+        return values;
+    }
+
+    @Test
+    void defaultsToSubscribeModeWithSafeLimits() {
+        IngestConfig config = IngestConfig.fromMap(minimal());
+
+        assertThat(config.mode()).isEqualTo(IngestConfig.Mode.SUBSCRIBE);
+        assertThat(config.subscribe().subscription()).isEqualTo("factory/v1/#");
+        assertThat(config.subscribe().url().getHost()).isEqualTo("broker");
+        assertThat(config.limits().maxMessageBytes()).isEqualTo(65536);
+        assertThat(config.kafka().telemetryTopic()).isEqualTo("factory.telemetry.v1");
+        assertThat(config.httpPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void sharedGroupMakesASharedSubscription() {
+        Map<String, String> values = minimal();
+        values.put("mqtt.shared.group", "bridges");
+        values.put("mqtt.connections", "4");
+
+        assertThat(IngestConfig.fromMap(values).subscribe().subscription()).isEqualTo("$share/bridges/factory/v1/#");
+    }
+
+    @Test
+    void producerKeysPassThroughUntouched() {
+        Map<String, String> values = minimal();
+        values.put("kafka.producer.security.protocol", "SASL_SSL");
+        values.put("kafka.producer.sasl.mechanism", "SCRAM-SHA-512");
+
+        assertThat(IngestConfig.fromMap(values).kafka().producer())
+                .containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    }
+
+    @Test
+    void badValuesFailNamingTheKey() {
+        assertFailsNaming(Map.of("ingest.mode", "push"), "ingest.mode", "must be one of subscribe|listen");
+        assertFailsNaming(Map.of("http.port", "80x"), "http.port", "must be an integer");
+        assertFailsNaming(Map.of("http.port", "70000"), "http.port", "must be from 0 to 65535");
+        assertFailsNaming(Map.of("mqtt.url", "http://x"), "mqtt.url", "tcp://host:port");
+        assertFailsNaming(Map.of("mqtt.connections", "3"), "mqtt.connections", "mqtt.shared.group");
+        assertFailsNaming(Map.of("ingest.listen.anonymous", "yes"), "ingest.listen.anonymous", "true or false");
+        assertFailsNaming(Map.of("ingest.listen.tls.cert", "/nonexistent.pem"), "ingest.listen.tls.cert",
+                "does not exist");
+        assertFailsNaming(Map.of("mqtt.clientid", "x"), "mqtt.clientid", "not a known key");
+    }
+
+    @Test
+    void requiredKeysAreNamed() {
+        assertThatThrownBy(() -> IngestConfig.fromMap(Map.of("mqtt.url", "tcp://b:1883")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'kafka.bootstrap.servers'");
+        assertThatThrownBy(() -> IngestConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092")))
+                .hasMessageContaining("'mqtt.url'").hasMessageContaining("subscribe mode");
+        assertThatThrownBy(() -> IngestConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                "ingest.mode", "listen"))).hasMessageContaining("'ingest.listen.credentials.file'");
+    }
+
+    @Test
+    void listenModeNeedsNoBrokerUrlWhenAnonymousIsExplicit() {
+        IngestConfig config = IngestConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092", "ingest.mode", "LISTEN",
+                "ingest.listen.anonymous", "true", "ingest.listen.port", "0"));
+
+        assertThat(config.mode()).isEqualTo(IngestConfig.Mode.LISTEN);
+        assertThat(config.listen().port()).isZero();
+    }
+
+    @Test
+    void environmentOverridesTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ingest.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=file:9092\nmqtt.url=tcp://file:1883\nhttp.port=9000\n");
+
+        Map<String, String> values = ConfigSource.load(file, Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+                "KAFKA_PRODUCER_LINGER_MS", "20", "UNRELATED", "x"), IngestConfig.KEYS);
+        IngestConfig config = IngestConfig.fromMap(values);
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("env:9092");
+        assertThat(config.subscribe().url().getHost()).isEqualTo("file");
+        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.kafka().producer()).containsEntry("linger.ms", "20");
+        assertThat(ConfigSource.envName("ingest.listen.port")).isEqualTo("INGEST_LISTEN_PORT");
+    }
+
+    private static void assertFailsNaming(Map<String, String> extra, String key, String problem) {
+        Map<String, String> values = minimal();
+        values.putAll(extra);
+        assertThatThrownBy(() -> IngestConfig.fromMap(values)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'" + key + "'").hasMessageContaining(problem);
+    }
+}

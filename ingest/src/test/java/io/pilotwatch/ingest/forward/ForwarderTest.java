@@ -1,0 +1,173 @@
+package io.pilotwatch.ingest.forward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pilotwatch.ingest.metrics.IngestMetrics;
+import io.pilotwatch.telemetry.Headers;
+import io.pilotwatch.telemetry.TelemetryCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ordering guarantee at unit level, with Kafka's own MockProducer holding callbacks until the test
+ * completes them: the forward future (on which the MQTT ack hangs) completes only after the Kafka callback.
+ */
+class ForwarderTest {
+
+    private static final String TOPIC = "factory/v1/p1/l1/s1/state";
+    private static final byte[] VALID = "{\"seq\":1,\"ts\":0,\"state\":\"idle\"}".getBytes(StandardCharsets.UTF_8);
+
+    private Vertx vertx;
+    private MockProducer<byte[], byte[]> producer;
+    private KafkaSender sender;
+    private InflightLimiter inflight;
+    private SimpleMeterRegistry registry;
+    private Forwarder forwarder;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        sender = new KafkaSender(producer, 100);
+        inflight = new InflightLimiter(2, 1 << 20);
+        registry = new SimpleMeterRegistry();
+        forwarder = new Forwarder(vertx, new TelemetryCodec(), sender, inflight, new IngestMetrics(registry, inflight),
+                "telemetry", "dlq", "bridge-7", Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        sender.close();
+        vertx.close().await();
+    }
+
+    private Future<Void> forwardOnContext(byte[] payload, boolean[] wanted) {
+        AtomicReference<Future<Void>> result = new AtomicReference<>();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        vertx.runOnContext(v -> {
+            result.set(forwarder.forward(new Inbound(TOPIC, payload, 1, Optional.of("dev-1"),
+                    Instant.parse("2025-01-01T00:00:00Z"), () -> wanted[0])));
+            started.complete(null);
+        });
+        started.join();
+        return result.get();
+    }
+
+    @Test
+    void acksOnlyAfterKafkaAcknowledged() {
+        Future<Void> ack = forwardOnContext(VALID, new boolean[] {true});
+
+        await().until(() -> producer.history().size() == 1);
+        assertThat(ack.isComplete()).as("no ack before the Kafka callback").isFalse();
+        assertThat(inflight.messages()).isEqualTo(1);
+
+        producer.completeNext();
+
+        await().until(ack::isComplete);
+        assertThat(ack.succeeded()).isTrue();
+        assertThat(inflight.messages()).isZero();
+        assertThat(registry.counter("ingest.messages.forwarded").count()).isEqualTo(1);
+    }
+
+    @Test
+    void writesNormalizedRecordWithKeyAndHeaders() {
+        forwardOnContext(VALID, new boolean[] {true});
+
+        await().until(() -> producer.history().size() == 1);
+        ProducerRecord<byte[], byte[]> record = producer.history().get(0);
+        assertThat(record.topic()).isEqualTo("telemetry");
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("p1/l1");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"plant\":\"p1\"")
+                .contains("\"receivedAt\":\"2025-01-01T00:00:00Z\"");
+        assertThat(header(record, Headers.MQTT_TOPIC)).isEqualTo(TOPIC);
+        assertThat(header(record, Headers.MQTT_QOS)).isEqualTo("1");
+        assertThat(header(record, Headers.BRIDGE_ID)).isEqualTo("bridge-7");
+        assertThat(header(record, Headers.MQTT_CLIENT)).isEqualTo("dev-1");
+    }
+
+    @Test
+    void invalidMessageGoesToDlqAndIsAckedOnlyAfterThat() {
+        byte[] invalid = "{\"seq\":1,\"ts\":0,\"state\":\"dancing\"}".getBytes(StandardCharsets.UTF_8);
+        Future<Void> ack = forwardOnContext(invalid, new boolean[] {true});
+
+        await().until(() -> producer.history().size() == 1);
+        ProducerRecord<byte[], byte[]> record = producer.history().get(0);
+        assertThat(record.topic()).isEqualTo("dlq");
+        assertThat(record.value()).isEqualTo(invalid);
+        assertThat(header(record, Headers.ERROR_REASON)).isEqualTo("bad_value");
+        assertThat(header(record, Headers.ERROR_DETAIL)).contains("'state'");
+        assertThat(ack.isComplete()).isFalse();
+
+        producer.completeNext();
+
+        await().until(ack::isComplete);
+        assertThat(registry.counter("ingest.messages.rejected", "reason", "bad_value").count()).isEqualTo(1);
+    }
+
+    @Test
+    void failedSendIsRetriedNotAcknowledged() {
+        Future<Void> ack = forwardOnContext(VALID, new boolean[] {true});
+        await().until(() -> producer.history().size() == 1);
+
+        producer.errorNext(new TimeoutException("delivery timeout"));
+
+        await().until(() -> producer.history().size() == 2);
+        assertThat(ack.isComplete()).as("a timed-out record is not acknowledged").isFalse();
+        producer.completeNext();
+        await().until(ack::isComplete);
+        assertThat(ack.succeeded()).isTrue();
+        assertThat(registry.counter("ingest.kafka.send.retries").count()).isEqualTo(1);
+    }
+
+    @Test
+    void failedSendOfAnUnwantedMessageIsAbandonedSoItsSenderRedelivers() {
+        boolean[] wanted = {true};
+        Future<Void> ack = forwardOnContext(VALID, wanted);
+        await().until(() -> producer.history().size() == 1);
+        wanted[0] = false;
+
+        producer.errorNext(new TimeoutException("delivery timeout"));
+
+        await().until(ack::isComplete);
+        assertThat(ack.cause()).isInstanceOf(Forwarder.Abandoned.class);
+        assertThat(inflight.messages()).isZero();
+    }
+
+    @Test
+    void refusesWhenInflightLimitIsFull() {
+        forwardOnContext(VALID, new boolean[] {true});
+        forwardOnContext(VALID, new boolean[] {true});
+
+        Future<Void> third = forwardOnContext(VALID, new boolean[] {true});
+
+        assertThat(third.failed()).isTrue();
+        assertThat(third.cause()).isInstanceOf(Forwarder.Overloaded.class);
+        assertThat(inflight.messages()).isEqualTo(2);
+    }
+
+    @Test
+    void retryDelayGrowsAndIsCapped() {
+        assertThat(Forwarder.retryDelay(0)).hasMillis(500);
+        assertThat(Forwarder.retryDelay(1)).hasMillis(1000);
+        assertThat(Forwarder.retryDelay(30)).hasSeconds(10);
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
