@@ -34,17 +34,7 @@ final class ConfigReader {
     }
 
     int intIn(String key, int defaultValue, int min, int max) {
-        return optional(key).map(text -> {
-            try {
-                int value = Integer.parseInt(text);
-                if (value < min || value > max) {
-                    throw new ConfigException(key, "must be from " + min + " to " + max + ", got " + value);
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key, "must be an integer, got '" + text + "'");
-            }
-        }).orElse(defaultValue);
+        return (int) longIn(key, defaultValue, min, max);
     }
 
     long longIn(String key, long defaultValue, long min, long max) {
