@@ -58,11 +58,15 @@ public final class Application {
                 })
                 .onSuccess(id -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     CountDownLatch closed = new CountDownLatch(1);
-                    vertx.undeploy(id).eventually(vertx::close).onComplete(r -> closed.countDown());
+                    vertx.undeploy(id).onComplete(r -> closed.countDown());
                     try {
                         closed.await(config.shutdownGrace().toSeconds() + 10, TimeUnit.SECONDS);
+                        // Closed separately: a callback chained on the undeploy would run on a stopped event loop.
+                        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        LOG.warn("Vert.x did not close cleanly: {}", e.toString());
                     }
                 }, "ingest-shutdown")));
     }

@@ -38,4 +38,12 @@ public final class Brokers {
     public static MqttBroker startMosquitto() {
         return MosquittoBrokerProcess.start();
     }
+
+    /**
+     * Like {@link #startMosquitto()}, with extra lines appended to the generated configuration, e.g.
+     * {@code max_inflight_messages 1000} for a benchmark. Later lines win where Mosquitto allows a setting once.
+     */
+    public static MqttBroker startMosquitto(java.util.List<String> extraConfigLines) {
+        return MosquittoBrokerProcess.start(extraConfigLines);
+    }
 }

@@ -24,13 +24,19 @@ public final class MosquittoBrokerProcess extends ChildProcessBroker implements 
 
     /** See {@link io.pilotwatch.testkit.Brokers#startMosquitto()}. */
     public static MosquittoBrokerProcess start() {
+        return start(java.util.List.of());
+    }
+
+    /** See {@link io.pilotwatch.testkit.Brokers#startMosquitto(java.util.List)}. */
+    public static MosquittoBrokerProcess start(java.util.List<String> extraConfigLines) {
         Path binary = MosquittoBinary.locate();
         Duration timeout = Settings.startTimeout();
         Path dataDir = createDataDir();
         MosquittoBrokerProcess broker = new MosquittoBrokerProcess(binary, dataDir, Ports.free(1)[0], timeout);
         try {
             Files.writeString(broker.configFile, MosquittoConfig.render(Ports.HOST, broker.port, dataDir,
-                    broker.logFile(), System.getProperty("user.name")));
+                    broker.logFile(), System.getProperty("user.name"))
+                    + String.join("\n", extraConfigLines) + "\n");
             broker.launch();
             return broker;
         } catch (IOException e) {
