@@ -129,6 +129,39 @@ class ListenModeIT {
     }
 
     @Test
+    void qos2IsRefusedByClosingTheConnection() throws Exception {
+        MqttClient device = new MqttClient(url, "qos2-device", new MemoryPersistence());
+        device.connect(login("gw-l1", PASSWORD));
+
+        assertThatThrownBy(() -> device.publish("factory/v1/hz-gearbox/l1/eol/state", state(7), 2, false))
+                .isInstanceOf(MqttException.class);
+
+        await().until(() -> bridge.counter("ingest.messages.refused", "reason", "qos2_unsupported") >= 1);
+        assertThat(device.isConnected()).isFalse();
+    }
+
+    @Test
+    void mqtt5ClientsGetReasonCodes() throws Exception {
+        org.eclipse.paho.mqttv5.client.MqttAsyncClient device = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(url,
+                "v5-device", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        org.eclipse.paho.mqttv5.client.MqttConnectionOptions options = new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
+        options.setUserName("gw-l1");
+        options.setPassword(PASSWORD.getBytes(StandardCharsets.UTF_8));
+        org.eclipse.paho.mqttv5.client.IMqttToken connected = device.connect(options);
+        connected.waitForCompletion(10_000);
+        assertThat(connected.getResponseProperties().getMaximumQoS()).as("CONNACK announces Maximum QoS").isEqualTo(1);
+
+        org.eclipse.paho.mqttv5.common.MqttMessage message = new org.eclipse.paho.mqttv5.common.MqttMessage(state(8));
+        message.setQos(1);
+        org.eclipse.paho.mqttv5.client.IMqttToken published = device.publish("factory/v1/other-plant/l1/eol/state", message);
+        published.waitForCompletion(10_000);
+
+        assertThat(published.getReasonCodes()).as("PUBACK reason code Not authorized").containsExactly(0x87);
+        assertThat(device.isConnected()).as("the connection stays open for MQTT 5").isTrue();
+        device.disconnect().waitForCompletion(10_000);
+    }
+
+    @Test
     void pubackWaitsForKafka(KafkaBroker kafka) throws Exception {
         MqttAsyncClient device = new MqttAsyncClient(url, "slow-kafka-device", new MemoryPersistence());
         device.connect(login("gw-l1", PASSWORD)).waitForCompletion(10_000);

@@ -1,6 +1,7 @@
 package io.pilotwatch.ingest.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.pilotwatch.ingest.config.IngestConfig;
 import io.pilotwatch.ingest.forward.Forwarder;
@@ -16,6 +17,7 @@ import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
 import io.vertx.mqtt.MqttServerOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode;
 import io.vertx.mqtt.messages.codes.MqttPubAckReasonCode;
 import java.time.Clock;
 import java.util.Collections;
@@ -149,7 +151,14 @@ public final class ListenSource {
             connections.decrementAndGet();
         });
         endpoint.exceptionHandler(e -> LOG.debug("Connection {} error: {}", endpoint.clientIdentifier(), e.toString()));
-        endpoint.accept(false);
+        if (endpoint.protocolVersion() == MQTT_5) {
+            // Tell MQTT 5 clients up front that QoS 2 is not served.
+            MqttProperties properties = new MqttProperties();
+            properties.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_QOS.value(), 1));
+            endpoint.accept(false, properties);
+        } else {
+            endpoint.accept(false);
+        }
     }
 
     /** Per-connection state. */
@@ -173,7 +182,14 @@ public final class ListenSource {
             return; // not acknowledged: the device resends it after reconnecting
         }
         if (qos == 2) {
-            refusePublish(session, message, "qos2_unsupported", MqttPubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
+            metrics.refused("qos2_unsupported");
+            LOG.warn("Refused QoS 2 publish from {} to {}: QoS 2 is not supported, use QoS 1",
+                    endpoint.clientIdentifier(), message.topicName());
+            if (endpoint.protocolVersion() == MQTT_5) {
+                endpoint.disconnect(MqttDisconnectReasonCode.QOS_NOT_SUPPORTED, MqttProperties.NO_PROPERTIES);
+            } else {
+                endpoint.close(); // MQTT 3.1.1 has no way to refuse a single publish
+            }
             return;
         }
         Optional<TopicAddress> address = TopicAddress.tryParse(message.topicName());
@@ -213,7 +229,7 @@ public final class ListenSource {
                 session.scope, message.topicName(), message.qosLevel().value(), reason);
         if (endpoint.protocolVersion() == MQTT_5 && message.qosLevel() == MqttQoS.AT_LEAST_ONCE
                 && !reason.equals("inflight_full")) {
-            endpoint.publishAcknowledge(message.messageId(), code, io.netty.handler.codec.mqtt.MqttProperties.NO_PROPERTIES);
+            endpoint.publishAcknowledge(message.messageId(), code, MqttProperties.NO_PROPERTIES);
         } else if (session.open) {
             endpoint.close();
         }
