@@ -29,6 +29,14 @@ public final class Application {
     private Application() {
     }
 
+    /** A Vert.x instance whose own metrics (vertx_*) go to {@code registry}. */
+    public static Vertx createVertx(PrometheusMeterRegistry registry) {
+        return Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length == 1 && args[0].equals("hash-password")) {
             byte[] password = System.in.readAllBytes();
@@ -46,10 +54,7 @@ public final class Application {
             return;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
-                .withMetrics(new MicrometerMetricsFactory(registry))
-                .build();
+        Vertx vertx = createVertx(registry);
         vertx.deployVerticle(new IngestBridge(config, registry))
                 .onFailure(e -> {
                     LOG.error("Cannot start the ingest bridge: {}", e.getMessage(), e);

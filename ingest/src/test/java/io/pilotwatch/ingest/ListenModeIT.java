@@ -129,6 +129,27 @@ class ListenModeIT {
     }
 
     @Test
+    void metricsEndpointPassesPromtoolAndHealthIsReady() throws Exception {
+        MqttClient device = new MqttClient(url, "metrics-device", new MemoryPersistence());
+        device.connect(login("gw-l1", PASSWORD));
+        device.publish("factory/v1/hz-gearbox/l1/eol/state", state(11), 1, false);
+        device.publish("factory/v1/hz-gearbox/l1/eol/state", "{}".getBytes(StandardCharsets.UTF_8), 1, false);
+        device.disconnect();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + bridge.bridge.httpPort();
+
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        int ready = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+
+        assertThat(metrics).contains("ingest_messages_rejected_total{reason=\"missing_field\"}")
+                .contains("ingest_ack_latency_seconds_bucket").contains("vertx_");
+        assertThat(ready).isEqualTo(200);
+        assertThat(Promtool.checkMetrics(metrics)).as("promtool check metrics findings").isEmpty();
+    }
+
+    @Test
     void qos2IsRefusedByClosingTheConnection() throws Exception {
         MqttClient device = new MqttClient(url, "qos2-device", new MemoryPersistence());
         device.connect(login("gw-l1", PASSWORD));

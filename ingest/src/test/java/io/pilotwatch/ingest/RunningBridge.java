@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 /** An in-process bridge for integration tests, with its own Vert.x and registry. */
 final class RunningBridge implements AutoCloseable {
 
-    final Vertx vertx = Vertx.vertx();
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final Vertx vertx = Application.createVertx(registry);
     final IngestBridge bridge;
     private final String deploymentId;
 

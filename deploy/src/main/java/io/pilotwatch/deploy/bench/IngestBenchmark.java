@@ -98,7 +98,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         config.put("ingest.listen.max.inflight.per.client", Integer.toString(window));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestBridge bridge = new IngestBridge(IngestConfig.fromMap(config), registry);
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = io.pilotwatch.ingest.Application.createVertx(registry);
         String id = vertx.deployVerticle(bridge).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
         try {
             awaitReady(bridge);
