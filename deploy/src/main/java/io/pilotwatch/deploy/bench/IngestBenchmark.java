@@ -44,6 +44,9 @@ public final class IngestBenchmark implements Callable<Integer> {
     int window = 500;
     @Option(names = "--broker-inflight", description = "Mosquitto max_inflight_messages towards subscribers.")
     int brokerInflight = 1000;
+    @Option(names = "--subscribe-connections",
+            description = "Bridge connections to Mosquitto in subscribe mode (a shared subscription when > 1).")
+    int subscribeConnections = 1;
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "ingest.json");
 
@@ -66,7 +69,7 @@ public final class IngestBenchmark implements Callable<Integer> {
                 listen.add(measureBridge(kafka, mosquitto, "listen"));
             }
             Results results = new Results(Point.median(relay), Point.median(subscribe), Point.median(listen),
-                    durationSeconds, warmupSeconds, repetitions, connections, window, brokerInflight,
+                    durationSeconds, warmupSeconds, repetitions, connections, window, brokerInflight, subscribeConnections,
                     LoadGenerator.payload(1_000_000).length);
             System.out.println(results.markdown());
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -95,6 +98,10 @@ public final class IngestBenchmark implements Callable<Integer> {
         config.put("ingest.listen.host", "127.0.0.1");
         config.put("ingest.listen.port", "0");
         config.put("ingest.listen.anonymous", "true");
+        if (subscribeConnections > 1) {
+            config.put("mqtt.connections", Integer.toString(subscribeConnections));
+            config.put("mqtt.shared.group", "bench");
+        }
         config.put("ingest.listen.max.inflight.per.client", Integer.toString(window));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         IngestBridge bridge = new IngestBridge(IngestConfig.fromMap(config), registry);

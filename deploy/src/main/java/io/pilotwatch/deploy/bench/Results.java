@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** The benchmark's results as a Markdown table and as JSON, with the machine they were measured on. */
 record Results(Point relay, Point subscribe, Point listen, int durationSeconds, int warmupSeconds,
-               int repetitions, int connections, int window, int brokerInflight, int payloadBytes) {
+               int repetitions, int connections, int window, int brokerInflight, int subscribeConnections,
+               int payloadBytes) {
 
     String machine() {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -18,9 +19,10 @@ record Results(Point relay, Point subscribe, Point listen, int durationSeconds, 
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %s. QoS 1, %d-byte JSON, %d publishing connections x "
-                        + "window %d, Mosquitto max_inflight_messages %d; %d s warm-up, %d s measured, median of %d.%n%n",
-                machine(), payloadBytes, connections, window, brokerInflight, warmupSeconds, durationSeconds,
-                repetitions));
+                        + "window %d, Mosquitto max_inflight_messages %d, bridge subscribe connections %d; %d s warm-up, "
+                        + "%d s measured, median of %d.%n%n",
+                machine(), payloadBytes, connections, window, brokerInflight, subscribeConnections, warmupSeconds,
+                durationSeconds, repetitions));
         md.append("| path | delivered msg/s | ratio to A | publish->ack p50 ms | p99 ms | max ms | bridge receipt->Kafka ack p50 ms | p99 ms |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         row(md, "A. publishers -> Mosquitto -> subscriber", relay);
@@ -42,10 +44,10 @@ record Results(Point relay, Point subscribe, Point listen, int durationSeconds, 
 
     String json() {
         return String.format(Locale.ROOT, "{\"machine\":\"%s\",\"payloadBytes\":%d,\"connections\":%d,\"window\":%d,"
-                        + "\"brokerInflight\":%d,\"durationSeconds\":%d,\"warmupSeconds\":%d,\"repetitions\":%d,"
+                        + "\"brokerInflight\":%d,\"subscribeConnections\":%d,\"durationSeconds\":%d,\"warmupSeconds\":%d,\"repetitions\":%d,"
                         + "\"A\":%s,\"B\":%s,\"C\":%s,\"ratios\":{\"B/A\":%.3f,\"C/A\":%.3f}}%n",
-                machine(), payloadBytes, connections, window, brokerInflight, durationSeconds, warmupSeconds,
-                repetitions, json(relay), json(subscribe), json(listen),
+                machine(), payloadBytes, connections, window, brokerInflight, subscribeConnections, durationSeconds,
+                warmupSeconds, repetitions, json(relay), json(subscribe), json(listen),
                 subscribe.deliveredPerSecond() / relay.deliveredPerSecond(),
                 listen.deliveredPerSecond() / relay.deliveredPerSecond());
     }
