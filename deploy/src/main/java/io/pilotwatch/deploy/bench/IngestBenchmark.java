@@ -94,7 +94,8 @@ public final class IngestBenchmark implements Callable<Integer> {
         config.put("ingest.bridge.id", "bench-" + mode);
         config.put("http.port", "0");
         config.put("mqtt.url", mosquitto.url());
-        config.put("mqtt.client.id", "bench-bridge-" + System.nanoTime());
+        String clientId = "bench-bridge-" + System.nanoTime();
+        config.put("mqtt.client.id", clientId);
         config.put("ingest.listen.host", "127.0.0.1");
         config.put("ingest.listen.port", "0");
         config.put("ingest.listen.anonymous", "true");
@@ -124,7 +125,27 @@ public final class IngestBenchmark implements Callable<Integer> {
             } finally {
                 // Not chained on the undeploy future: its callbacks would run on an event loop that close stops.
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                if (mode.equals("subscribe")) {
+                    endSessions(mosquitto, clientId);
+                }
             }
+        }
+    }
+
+    /**
+     * Removes the bridge's persistent sessions from Mosquitto: left behind, they would keep queueing every
+     * message of the later points and slow the broker down.
+     */
+    private void endSessions(MqttBroker mosquitto, String clientId) throws Exception {
+        for (int i = 0; i < subscribeConnections; i++) {
+            String id = subscribeConnections == 1 ? clientId : clientId + "-" + i;
+            var client = new org.eclipse.paho.client.mqttv3.MqttClient(mosquitto.url(), id,
+                    new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+            var options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+            options.setCleanSession(true);
+            client.connect(options);
+            client.disconnect();
+            client.close();
         }
     }
 
