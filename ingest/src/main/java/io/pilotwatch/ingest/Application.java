@@ -2,8 +2,8 @@ package io.pilotwatch.ingest;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilotwatch.ingest.config.ConfigException;
-import io.pilotwatch.ingest.config.ConfigSource;
+import io.pilotwatch.support.config.ConfigException;
+import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.ingest.config.IngestConfig;
 import io.pilotwatch.ingest.mqtt.Credentials;
 import io.vertx.core.Vertx;
@@ -47,7 +47,7 @@ public final class Application {
         Path file = args.length > 0 ? Path.of(args[0]) : null;
         IngestConfig config;
         try {
-            config = IngestConfig.fromMap(ConfigSource.load(file, System.getenv(), IngestConfig.KEYS));
+            config = IngestConfig.fromMap(IngestConfig.load(file, System.getenv()));
         } catch (ConfigException e) {
             LOG.error("Cannot start: {}", e.getMessage());
             System.exit(1);

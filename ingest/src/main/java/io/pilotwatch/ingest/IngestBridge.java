@@ -9,7 +9,7 @@ import io.pilotwatch.ingest.forward.KafkaHealth;
 import io.pilotwatch.ingest.forward.KafkaSender;
 import io.pilotwatch.ingest.http.OperationsServer;
 import io.pilotwatch.ingest.metrics.IngestMetrics;
-import io.pilotwatch.ingest.metrics.KafkaMetricNames;
+import io.pilotwatch.support.metrics.KafkaMetricFilter;
 import io.pilotwatch.ingest.mqtt.ListenSource;
 import io.pilotwatch.ingest.mqtt.SubscribeSource;
 import io.pilotwatch.telemetry.TelemetryCodec;
@@ -56,7 +56,7 @@ public final class IngestBridge extends VerticleBase {
         inflight = new InflightLimiter(config.limits().maxInflightMessages(), config.limits().maxInflightBytes());
         IngestMetrics metrics = new IngestMetrics(registry, inflight);
         sender = KafkaSender.create(config);
-        registry.config().meterFilter(KafkaMetricNames.filter());
+        registry.config().meterFilter(new KafkaMetricFilter());
         kafkaMetrics = new KafkaClientMetrics(sender.producer());
         kafkaMetrics.bindTo(registry);
         kafkaHealth = new KafkaHealth(vertx, KafkaSender.producerConfig(config));

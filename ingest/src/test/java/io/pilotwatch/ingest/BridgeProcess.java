@@ -2,7 +2,7 @@ package io.pilotwatch.ingest;
 
 import static org.awaitility.Awaitility.await;
 
-import io.pilotwatch.ingest.config.ConfigSource;
+import io.pilotwatch.support.config.ConfigSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

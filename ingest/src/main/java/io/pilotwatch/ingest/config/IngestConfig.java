@@ -1,5 +1,8 @@
 package io.pilotwatch.ingest.config;
 
+import io.pilotwatch.support.config.ConfigReader;
+import io.pilotwatch.support.config.ConfigSource;
+import io.pilotwatch.support.config.ConfigException;
 import io.pilotwatch.telemetry.TelemetryCodec;
 import io.pilotwatch.telemetry.Topics;
 import java.net.URI;
@@ -71,6 +74,15 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
             "ingest.listen.max.connections", "ingest.listen.max.inflight.per.client", "ingest.max.message.bytes",
             "ingest.max.inflight.messages", "ingest.max.inflight.bytes", "http.host", "http.port",
             "ingest.shutdown.grace.seconds");
+
+    /**
+     * Reads {@code file} (may be null) overlaid by the environment, then validates.
+     *
+     * @throws ConfigException naming the first missing, invalid or unknown key
+     */
+    public static Map<String, String> load(Path file, Map<String, String> environment) {
+        return ConfigSource.load(file, environment, KEYS, "KAFKA_PRODUCER_", PRODUCER_PREFIX);
+    }
 
     /**
      * Builds and validates the configuration.

@@ -1,6 +1,6 @@
 package io.pilotwatch.ingest.mqtt;
 
-import io.pilotwatch.ingest.config.ConfigException;
+import io.pilotwatch.support.config.ConfigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.pilotwatch.ingest.config;
 
+import io.pilotwatch.support.config.ConfigSource;
+import io.pilotwatch.support.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,8 +89,8 @@ class IngestConfigTest {
         Path file = dir.resolve("ingest.properties");
         Files.writeString(file, "kafka.bootstrap.servers=file:9092\nmqtt.url=tcp://file:1883\nhttp.port=9000\n");
 
-        Map<String, String> values = ConfigSource.load(file, Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:9092",
-                "KAFKA_PRODUCER_LINGER_MS", "20", "UNRELATED", "x"), IngestConfig.KEYS);
+        Map<String, String> values = IngestConfig.load(file, Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:9092",
+                "KAFKA_PRODUCER_LINGER_MS", "20", "UNRELATED", "x"));
         IngestConfig config = IngestConfig.fromMap(values);
 
         assertThat(config.kafka().bootstrapServers()).isEqualTo("env:9092");

@@ -3,7 +3,7 @@ package io.pilotwatch.ingest.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pilotwatch.ingest.config.ConfigException;
+import io.pilotwatch.support.config.ConfigException;
 import io.pilotwatch.telemetry.StationId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.pilotwatch.ingest.config;
+package io.pilotwatch.support.config;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,19 +12,27 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads the configuration: one properties file, overlaid by environment variables. A variable
+ * Reads a service's configuration: one properties file, overlaid by environment variables. A variable
  * overrides the key it spells in upper case with {@code _} for {@code .} ({@code KAFKA_BOOTSTRAP_SERVERS}
- * for {@code kafka.bootstrap.servers}); {@code KAFKA_PRODUCER_*} variables become {@code kafka.producer.*} keys.
+ * for {@code kafka.bootstrap.servers}). Variables under a pass-through prefix ({@code KAFKA_PRODUCER_} for
+ * the bridge, {@code KAFKA_STREAMS_} for analytics) become keys under the matching key prefix
+ * ({@code KAFKA_PRODUCER_LINGER_MS} becomes {@code kafka.producer.linger.ms}).
  */
 public final class ConfigSource {
-
-    private static final String PRODUCER_ENV_PREFIX = "KAFKA_PRODUCER_";
 
     private ConfigSource() {
     }
 
-    /** The file's entries (none if {@code file} is null) overlaid by the environment. */
-    public static Map<String, String> load(Path file, Map<String, String> environment, Set<String> knownKeys) {
+    /**
+     * The file's entries (none if {@code file} is null) overlaid by the environment.
+     *
+     * @param knownKeys        keys that an environment variable of the same spelling overrides
+     * @param passThroughEnv   prefix of environment variables passed through, e.g. {@code KAFKA_PRODUCER_}
+     * @param passThroughKey   the key prefix they map to, e.g. {@code kafka.producer.}
+     * @throws ConfigException if the file cannot be read
+     */
+    public static Map<String, String> load(Path file, Map<String, String> environment, Set<String> knownKeys,
+                                           String passThroughEnv, String passThroughKey) {
         Map<String, String> values = new TreeMap<>();
         if (file != null) {
             values.putAll(readProperties(file));
@@ -36,9 +44,9 @@ public final class ConfigSource {
             }
         }
         environment.forEach((name, value) -> {
-            if (name.startsWith(PRODUCER_ENV_PREFIX) && name.length() > PRODUCER_ENV_PREFIX.length()) {
-                String suffix = name.substring(PRODUCER_ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-                values.put(IngestConfig.PRODUCER_PREFIX + suffix, value);
+            if (name.startsWith(passThroughEnv) && name.length() > passThroughEnv.length()) {
+                String suffix = name.substring(passThroughEnv.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                values.put(passThroughKey + suffix, value);
             }
         });
         return values;

@@ -1,4 +1,4 @@
-package io.pilotwatch.ingest.config;
+package io.pilotwatch.support.config;
 
 /** A configuration value is missing or invalid; the message names the key and what was expected. */
 public final class ConfigException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.pilotwatch.ingest.config;
+package io.pilotwatch.support.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,34 +10,34 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Typed, validating reads of configuration keys; every failure names the key. */
-final class ConfigReader {
+public final class ConfigReader {
 
     private final Map<String, String> values;
     private final Set<String> read = new HashSet<>();
 
-    ConfigReader(Map<String, String> values) {
+    public ConfigReader(Map<String, String> values) {
         this.values = values;
     }
 
-    Optional<String> optional(String key) {
+    public Optional<String> optional(String key) {
         read.add(key);
         String value = values.get(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    String string(String key, String defaultValue) {
+    public String string(String key, String defaultValue) {
         return optional(key).orElse(defaultValue);
     }
 
-    String required(String key, String hint) {
+    public String required(String key, String hint) {
         return optional(key).orElseThrow(() -> new ConfigException(key, "is required (" + hint + ")"));
     }
 
-    int intIn(String key, int defaultValue, int min, int max) {
+    public int intIn(String key, int defaultValue, int min, int max) {
         return (int) longIn(key, defaultValue, min, max);
     }
 
-    long longIn(String key, long defaultValue, long min, long max) {
+    public long longIn(String key, long defaultValue, long min, long max) {
         return optional(key).map(text -> {
             try {
                 long value = Long.parseLong(text);
@@ -51,7 +51,7 @@ final class ConfigReader {
         }).orElse(defaultValue);
     }
 
-    boolean bool(String key, boolean defaultValue) {
+    public boolean bool(String key, boolean defaultValue) {
         return optional(key).map(text -> switch (text.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
@@ -59,7 +59,7 @@ final class ConfigReader {
         }).orElse(defaultValue);
     }
 
-    <E extends Enum<E>> E enumValue(String key, E defaultValue) {
+    public <E extends Enum<E>> E enumValue(String key, E defaultValue) {
         Class<E> type = defaultValue.getDeclaringClass();
         return optional(key).map(text -> {
             for (E constant : type.getEnumConstants()) {
@@ -76,7 +76,7 @@ final class ConfigReader {
     }
 
     /** An optional path that, when set, must name a readable file. */
-    Optional<Path> readableFile(String key) {
+    public Optional<Path> readableFile(String key) {
         return optional(key).map(text -> {
             Path path = Path.of(text);
             if (!Files.isReadable(path) || Files.isDirectory(path)) {
@@ -87,7 +87,7 @@ final class ConfigReader {
     }
 
     /** All entries under {@code prefix}, with the prefix removed. */
-    Map<String, String> withPrefix(String prefix) {
+    public Map<String, String> withPrefix(String prefix) {
         Map<String, String> result = new TreeMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith(prefix) && key.length() > prefix.length()) {
@@ -99,7 +99,7 @@ final class ConfigReader {
     }
 
     /** Fails on the first key nobody read: a typo must not silently fall back to a default. */
-    void rejectUnknownKeys() {
+    public void rejectUnknownKeys() {
         values.keySet().stream().filter(key -> !read.contains(key)).sorted().findFirst().ifPresent(key -> {
             throw new ConfigException(key, "is not a known key (see docs/configuration.md)");
         });
