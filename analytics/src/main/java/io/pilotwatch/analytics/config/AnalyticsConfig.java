@@ -1,0 +1,133 @@
+package io.pilotwatch.analytics.config;
+
+import io.pilotwatch.support.config.ConfigReader;
+import io.pilotwatch.support.config.ConfigSource;
+import io.pilotwatch.support.config.ConfigException;
+import io.pilotwatch.analytics.baseline.Baseline;
+import io.pilotwatch.analytics.baseline.BaselinePlan;
+import io.pilotwatch.analytics.baseline.BaselinesFile;
+import io.pilotwatch.analytics.targets.Targets;
+import io.pilotwatch.analytics.targets.TargetsFile;
+import io.pilotwatch.telemetry.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The analytics service's whole configuration, validated at start. Every key, its default and its
+ * environment variable are in {@code docs/configuration.md}; {@link #fromMap} fails naming the first bad
+ * key, and a bad targets or baselines file fails naming the file and the key inside it.
+ *
+ * @param publishedBaselines baselines already on {@code factory.baselines.v1} when the service started,
+ *                           by {@code plant/kpi}; adopted instead of learning again (empty in tests)
+ */
+public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processing, Verdicts verdicts,
+                              String httpHost, int httpPort, Targets targets, BaselinePlan baselines,
+                              Map<String, Baseline> publishedBaselines) {
+
+    /** Topics. */
+    public record Kafka(String bootstrapServers, String telemetryTopic, String dlqTopic, String kpiTopic,
+                        String baselinesTopic) {
+    }
+
+    /** Kafka Streams settings; {@code overrides} ({@code kafka.streams.*}) go to Streams untouched. */
+    public record Streams(String applicationId, Path stateDir, Guarantee guarantee, Map<String, String> overrides) {
+    }
+
+    /** Processing guarantees offered. */
+    public enum Guarantee {
+        EXACTLY_ONCE_V2, AT_LEAST_ONCE;
+
+        public String streamsValue() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Event-time handling.
+     *
+     * @param grace           how long after a calendar month ends its events are still taken
+     * @param dedupRetention  how long message ids are remembered, in event time per plant
+     * @param maxFutureSkew   events further ahead of the wall clock are rejected
+     * @param publishInterval how often KPI snapshots go to the KPI topic (wall-clock time)
+     * @param lineIdleTimeout a line that sent nothing for this long (wall-clock time) no longer holds back
+     *                        its plant's watermark
+     */
+    public record Processing(Duration grace, Duration dedupRetention, Duration maxFutureSkew,
+                             Duration publishInterval, Duration lineIdleTimeout) {
+    }
+
+    /** Windows and sample minimums of the verdicts. */
+    public record Verdicts(int trailingDays, long minUnits, int minDays, int trendMonths, int trendMinMonths) {
+    }
+
+    static final String STREAMS_PREFIX = "kafka.streams.";
+
+    /** Keys that environment variables can override. */
+    public static final Set<String> KEYS = Set.of("kafka.bootstrap.servers", "kafka.topic.telemetry",
+            "kafka.topic.dlq", "kafka.topic.kpi", "kafka.topic.baselines", "analytics.application.id",
+            "analytics.state.dir", "analytics.processing.guarantee", "analytics.targets.file",
+            "analytics.baselines.file", "analytics.grace.hours", "analytics.dedup.retention.days",
+            "analytics.max.future.skew.minutes", "analytics.publish.interval.seconds", "analytics.line.idle.minutes",
+            "analytics.trailing.days",
+            "analytics.verdict.min.units", "analytics.verdict.min.days", "analytics.trend.months",
+            "analytics.trend.min.months", "http.host", "http.port");
+
+    /** Reads {@code file} (may be null) overlaid by the environment; {@code KAFKA_STREAMS_*} pass through. */
+    public static Map<String, String> load(Path file, Map<String, String> environment) {
+        return ConfigSource.load(file, environment, KEYS, "KAFKA_STREAMS_", STREAMS_PREFIX);
+    }
+
+    /**
+     * Builds and validates the configuration, reading the targets and baselines files it names.
+     *
+     * @throws ConfigException         naming the first missing, invalid or unknown key
+     * @throws DefinitionFileException naming the file and key of a bad targets or baselines file
+     */
+    public static AnalyticsConfig fromMap(Map<String, String> values) {
+        ConfigReader in = new ConfigReader(values);
+        Kafka kafka = new Kafka(in.required("kafka.bootstrap.servers", "host:port[,host:port]"),
+                in.string("kafka.topic.telemetry", Topics.TELEMETRY), in.string("kafka.topic.dlq", Topics.DLQ),
+                in.string("kafka.topic.kpi", "factory.kpi.v1"), in.string("kafka.topic.baselines", "factory.baselines.v1"));
+        Streams streams = new Streams(in.string("analytics.application.id", "pilotwatch-analytics"),
+                Path.of(in.string("analytics.state.dir", "/var/lib/pilotwatch-analytics")),
+                in.enumValue("analytics.processing.guarantee", Guarantee.EXACTLY_ONCE_V2), in.withPrefix(STREAMS_PREFIX));
+        int graceHours = in.intIn("analytics.grace.hours", 48, 0, 24 * 365);
+        int minRetentionDays = 32 + (graceHours + 23) / 24;
+        int retentionDays = in.intIn("analytics.dedup.retention.days", Math.max(40, minRetentionDays), 1, 3660);
+        if (retentionDays < minRetentionDays) {
+            throw new ConfigException("analytics.dedup.retention.days", "must be at least " + minRetentionDays
+                    + " (a month plus the grace): duplicates of any event still taken must be recognised");
+        }
+        Processing processing = new Processing(Duration.ofHours(graceHours), Duration.ofDays(retentionDays),
+                Duration.ofMinutes(in.intIn("analytics.max.future.skew.minutes", 60, 0, 525_600)),
+                Duration.ofSeconds(in.intIn("analytics.publish.interval.seconds", 10, 1, 3600)),
+                Duration.ofMinutes(in.intIn("analytics.line.idle.minutes", 10, 1, 525_600)));
+        int trendMonths = in.intIn("analytics.trend.months", 12, 2, 240);
+        int trendMinMonths = in.intIn("analytics.trend.min.months", 6, 2, 240);
+        if (trendMinMonths > trendMonths) {
+            throw new ConfigException("analytics.trend.min.months", "must not exceed analytics.trend.months ("
+                    + trendMonths + ")");
+        }
+        Verdicts verdicts = new Verdicts(in.intIn("analytics.trailing.days", 90, 1, 3660),
+                in.intIn("analytics.verdict.min.units", 30, 1, 1_000_000_000),
+                in.intIn("analytics.verdict.min.days", 7, 2, 3660), trendMonths, trendMinMonths);
+        String httpHost = in.string("http.host", "0.0.0.0");
+        int httpPort = in.intIn("http.port", 8081, 0, 65535);
+        Targets targets = in.readableFile("analytics.targets.file").map(TargetsFile::load)
+                .orElseGet(TargetsFile::policyDefaults);
+        BaselinePlan baselines = in.readableFile("analytics.baselines.file").map(BaselinesFile::load)
+                .orElseGet(BaselinesFile::builtIn);
+        in.rejectUnknownKeys();
+        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, targets, baselines,
+                Map.of());
+    }
+
+    /** The same configuration with the baselines found on the baselines topic at start. */
+    public AnalyticsConfig withPublishedBaselines(Map<String, Baseline> published) {
+        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, targets, baselines,
+                Map.copyOf(published));
+    }
+}

@@ -1,0 +1,123 @@
+package io.pilotwatch.analytics.scorecard;
+
+import io.pilotwatch.analytics.baseline.Baseline;
+import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.Figures;
+import io.pilotwatch.analytics.kpi.FiguresCalculator;
+import io.pilotwatch.analytics.kpi.Kpi;
+import io.pilotwatch.analytics.kpi.KpiValue;
+import io.pilotwatch.analytics.kpi.Lateness;
+import io.pilotwatch.analytics.kpi.PlantCalendar;
+import io.pilotwatch.analytics.kpi.PlantRecord;
+import io.pilotwatch.analytics.kpi.Scope;
+import io.pilotwatch.analytics.store.KpiData;
+import io.pilotwatch.analytics.targets.Milestone;
+import io.pilotwatch.analytics.targets.PlantPolicy;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/** Builds a {@link PlantScorecard} from the KPI state: the one computation behind every output. */
+public final class ScorecardBuilder {
+
+    private final KpiData data;
+    private final AnalyticsConfig config;
+    private final FiguresCalculator calculator;
+    private final MilestoneAssessor assessor;
+
+    private final LongSupplier wallClock;
+
+    /** @param wallClock the time now, for which lines are live (see {@link PlantRecord#watermarkMillis}) */
+    public ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock) {
+        this.data = data;
+        this.config = config;
+        this.wallClock = wallClock;
+        this.calculator = new FiguresCalculator(data);
+        this.assessor = new MilestoneAssessor(calculator, config.verdicts());
+    }
+
+    /** Scorecards of every plant this instance holds, by plant id. */
+    public List<PlantScorecard> buildAll() {
+        List<PlantScorecard> cards = new ArrayList<>();
+        for (String plant : data.plants()) {
+            build(plant).ifPresent(cards::add);
+        }
+        return cards;
+    }
+
+    /** The plant's scorecard; empty when it has no accepted event yet. */
+    public Optional<PlantScorecard> build(String plant) {
+        Optional<PlantRecord> found = data.plant(plant).filter(PlantRecord::hasClock);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PlantRecord record = found.get();
+        PlantPolicy policy = config.targets().forPlant(plant);
+        PlantCalendar calendar = new PlantCalendar(policy.zone());
+        long clock = record.clockMillis();
+        Scope scope = Scope.plant(plant, List.copyOf(record.lines()), calendar, clock);
+        List<WindowFigures> windows = windows(scope);
+        Map<String, List<WindowFigures>> lines = new TreeMap<>();
+        for (String line : scope.lines()) {
+            lines.put(line, windows(scope.line(line)));
+        }
+        WindowFigures trailing = windows.get(2);
+        Map<YearMonth, Figures> months = completeMonths(scope);
+        // A milestone is assessed once its due date is final for every live line, not just the fastest.
+        long watermark = record.watermarkMillis(wallClock.getAsLong(), config.processing().lineIdleTimeout());
+        long openFrom = Lateness.openFrom(calendar, watermark, config.processing().grace());
+        List<KpiScore> kpis = new ArrayList<>();
+        for (Kpi kpi : Kpi.values()) {
+            if (!kpi.targeted()) {
+                continue;
+            }
+            Optional<Baseline> baseline = data.baseline(plant, kpi);
+            List<MilestoneScore> scores = new ArrayList<>();
+            for (Milestone milestone : policy.milestones()) {
+                if (milestone.targets().containsKey(kpi)) {
+                    boolean assessable = openFrom >= calendar.startOf(milestone.due().plusDays(1));
+                    scores.add(assessor.score(scope, kpi, milestone, baseline, assessable, trailing, months));
+                }
+            }
+            KpiValue current = trailing.values().get(kpi);
+            KpiScore.Reduction reduction = current != null && kpi.lowerIsBetter()
+                    && baseline.filter(Baseline::hasValue).isPresent()
+                    ? KpiScore.Reduction.of(current, baseline.get().value()) : null;
+            kpis.add(new KpiScore(kpi, kpi.unit(), baseline.orElse(null), current, reduction, scores));
+        }
+        return Optional.of(new PlantScorecard(plant, policy.zone().getId(), policy.currency(),
+                Instant.ofEpochMilli(clock), PlantScorecard.DEFINITIONS_VERSION, config.targets().source(),
+                config.baselines().source(), Completeness.of(record), windows, lines, kpis));
+    }
+
+    /** The clock's month, its year and the trailing window, in that order. */
+    private List<WindowFigures> windows(Scope scope) {
+        LocalDate today = scope.calendar().dateOf(scope.clockMillis());
+        YearMonth month = YearMonth.from(today);
+        LocalDate trailingFrom = today.minusDays(config.verdicts().trailingDays() - 1L);
+        return List.of(
+                WindowFigures.of("month", month.toString(), month.atDay(1), month.atEndOfMonth(),
+                        calculator.month(scope, month)),
+                WindowFigures.of("year", Integer.toString(today.getYear()), LocalDate.of(today.getYear(), 1, 1),
+                        LocalDate.of(today.getYear(), 12, 31), calculator.year(scope, today.getYear())),
+                WindowFigures.of("trailing", trailingFrom + ".." + today, trailingFrom, today,
+                        calculator.days(scope, trailingFrom, today)));
+    }
+
+    private Map<YearMonth, Figures> completeMonths(Scope scope) {
+        YearMonth current = scope.calendar().monthOf(scope.clockMillis());
+        Map<YearMonth, Figures> months = new LinkedHashMap<>();
+        for (int back = config.verdicts().trendMonths(); back >= 1; back--) {
+            YearMonth month = current.minusMonths(back);
+            months.put(month, calculator.month(scope, month));
+        }
+        return months;
+    }
+}

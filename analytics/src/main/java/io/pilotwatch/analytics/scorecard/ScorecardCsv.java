@@ -1,0 +1,61 @@
+package io.pilotwatch.analytics.scorecard;
+
+import io.pilotwatch.analytics.baseline.Baseline;
+import io.pilotwatch.analytics.kpi.KpiValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The scorecard as CSV (RFC 4180): one row per plant, KPI and milestone. */
+public final class ScorecardCsv {
+
+    static final List<String> COLUMNS = List.of("plant", "kpi", "unit", "currency", "baseline", "baseline_version",
+            "baseline_method", "baseline_period", "baseline_source", "current_value", "current_lower", "current_upper",
+            "current_sample_size", "reduction", "milestone", "due", "target_type", "target", "threshold", "status",
+            "window_from", "window_to", "value", "lower", "upper", "sample_size", "verdict", "reason", "progress",
+            "projected_value_at_due", "projected_date", "accepted", "duplicates", "late", "rejected", "clock",
+            "definitions_version");
+
+    private ScorecardCsv() {
+    }
+
+    public static String write(List<PlantScorecard> cards) {
+        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
+        for (PlantScorecard card : cards) {
+            for (KpiScore score : card.kpis()) {
+                for (MilestoneScore m : score.milestones()) {
+                    csv.append(row(card, score, m)).append("\r\n");
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private static String row(PlantScorecard card, KpiScore score, MilestoneScore m) {
+        Baseline b = score.baseline();
+        KpiValue current = score.current();
+        KpiValue value = m.value();
+        List<Object> cells = new ArrayList<>(List.of(card.plant(), score.kpi().wireName(), score.unit(),
+                card.currency()));
+        cells.addAll(java.util.Arrays.asList(b == null ? null : b.value(), b == null ? null : b.version(),
+                b == null ? null : b.method(), b == null ? null : b.period(), b == null ? null : b.source(),
+                current == null ? null : current.value(), current == null ? null : current.lower(),
+                current == null ? null : current.upper(), current == null ? null : current.sampleSize(),
+                score.reduction() == null ? null : score.reduction().value(), m.milestone(), m.due(), m.targetType(),
+                m.targetAmount(), m.threshold(), m.status(), m.windowFrom(), m.windowTo(),
+                value == null ? null : value.value(), value == null ? null : value.lower(),
+                value == null ? null : value.upper(), value == null ? null : value.sampleSize(), m.verdict().wireName(),
+                m.reason(), m.progress(), m.projectedValueAtDue(), m.projectedDate(),
+                card.completeness().accepted(), card.completeness().duplicates(), card.completeness().lateTotal(),
+                card.completeness().rejectedTotal(), card.clock(), card.definitionsVersion()));
+        return String.join(",", cells.stream().map(ScorecardCsv::cell).toList());
+    }
+
+    private static String cell(Object value) {
+        String text = Objects.toString(value, "");
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

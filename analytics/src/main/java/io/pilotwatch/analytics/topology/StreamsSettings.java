@@ -1,0 +1,28 @@
+package io.pilotwatch.analytics.topology;
+
+import io.pilotwatch.analytics.config.AnalyticsConfig;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams properties of the service: defaults first, then {@code kafka.streams.*} overrides. */
+public final class StreamsSettings {
+
+    private StreamsSettings() {
+    }
+
+    public static Properties of(AnalyticsConfig config) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.streams().applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.streams().stateDir().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.streams().guarantee().streamsValue());
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
+        // A new application reads the telemetry history from the start: baselines are learned from 2015.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.putAll(config.streams().overrides());
+        return props;
+    }
+}

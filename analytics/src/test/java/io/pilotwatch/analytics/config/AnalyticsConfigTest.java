@@ -1,0 +1,75 @@
+package io.pilotwatch.analytics.config;
+
+import io.pilotwatch.support.config.ConfigSource;
+import io.pilotwatch.support.config.ConfigException;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyticsConfigTest {
+
+    @Test
+    void defaultsNeedOnlyTheBootstrapServers() {
+        AnalyticsConfig config = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092"));
+
+        assertThat(config.streams().guarantee()).isEqualTo(AnalyticsConfig.Guarantee.EXACTLY_ONCE_V2);
+        assertThat(config.streams().applicationId()).isEqualTo("pilotwatch-analytics");
+        assertThat(config.kafka().kpiTopic()).isEqualTo("factory.kpi.v1");
+        assertThat(config.kafka().baselinesTopic()).isEqualTo("factory.baselines.v1");
+        assertThat(config.processing().grace()).isEqualTo(Duration.ofHours(48));
+        assertThat(config.httpPort()).isEqualTo(8081);
+        assertThat(config.targets().source()).isEqualTo("classpath:policy-targets.yaml");
+    }
+
+    @Test
+    void environmentOverridesTheFileAndStreamsSettingsPassThrough(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("analytics.properties"),
+                "kafka.bootstrap.servers=file:9092\nhttp.port=9000\nkafka.streams.num.stream.threads=2\n");
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "env:9092", "KAFKA_STREAMS_COMMIT_INTERVAL_MS", "50");
+
+        AnalyticsConfig config = AnalyticsConfig.fromMap(AnalyticsConfig.load(file, env));
+
+        assertThat(config.kafka().bootstrapServers()).isEqualTo("env:9092");
+        assertThat(config.httpPort()).isEqualTo(9000);
+        assertThat(config.streams().overrides()).containsEntry("num.stream.threads", "2")
+                .containsEntry("commit.interval.ms", "50");
+    }
+
+    @Test
+    void unknownKeyAndBadValueFailNamingTheKey() {
+        Map<String, String> typo = new HashMap<>(Map.of("kafka.bootstrap.servers", "k:9092", "analytics.grace.hour", "3"));
+        Map<String, String> guarantee = Map.of("kafka.bootstrap.servers", "k:9092",
+                "analytics.processing.guarantee", "exactly_once");
+
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(typo)).isInstanceOf(ConfigException.class)
+                .hasMessage("configuration key 'analytics.grace.hour': is not a known key (see docs/configuration.md)");
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(guarantee))
+                .hasMessageContaining("'analytics.processing.guarantee': must be one of exactly_once_v2|at_least_once");
+    }
+
+    @Test
+    void dedupRetentionShorterThanAMonthPlusTheGraceIsRefused() {
+        Map<String, String> values = Map.of("kafka.bootstrap.servers", "k:9092", "analytics.grace.hours", "72",
+                "analytics.dedup.retention.days", "30");
+
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(values))
+                .hasMessageContaining("'analytics.dedup.retention.days': must be at least 35");
+    }
+
+    @Test
+    void missingTargetsFileIsNamed() {
+        Map<String, String> values = Map.of("kafka.bootstrap.servers", "k:9092",
+                "analytics.targets.file", "/nowhere/targets.yaml");
+
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(values))
+                .hasMessageContaining("'analytics.targets.file': file '/nowhere/targets.yaml' does not exist");
+    }
+}

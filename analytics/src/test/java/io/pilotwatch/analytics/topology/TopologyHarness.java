@@ -1,0 +1,88 @@
+package io.pilotwatch.analytics.topology;
+
+import io.pilotwatch.analytics.baseline.Baseline;
+import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.PlantRecord;
+import io.pilotwatch.analytics.kpi.StationRecord;
+import io.pilotwatch.analytics.kpi.Totals;
+import io.pilotwatch.analytics.scorecard.PlantScorecard;
+import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
+import io.pilotwatch.analytics.store.KpiData;
+import io.pilotwatch.analytics.store.StoreKpiData;
+import io.pilotwatch.analytics.store.StoreNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The topology under {@link TopologyTestDriver}, with its stores and topics at hand. No broker. */
+public final class TopologyHarness implements AutoCloseable {
+
+    /** The driver's wall clock: after every event time used in the tests, so none is "in the future". */
+    public static final Instant WALL_CLOCK = Instant.parse("2026-11-28T00:00:00Z");
+
+    public final AnalyticsConfig config;
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<byte[], byte[]> telemetry;
+    public final TestOutputTopic<byte[], byte[]> dlq;
+    public final TestOutputTopic<byte[], byte[]> kpi;
+    public final TestOutputTopic<byte[], byte[]> baselines;
+
+    public TopologyHarness(Path stateDir, Map<String, String> settings) {
+        this(stateDir, settings, Map.of());
+    }
+
+    public TopologyHarness(Path stateDir, Map<String, String> settings, Map<String, Baseline> published) {
+        Map<String, String> values = new HashMap<>(settings);
+        values.put("kafka.bootstrap.servers", "unused:9092");
+        values.put("analytics.state.dir", stateDir.toString());
+        config = AnalyticsConfig.fromMap(values).withPublishedBaselines(published);
+        StreamsBuilder builder = new StreamsBuilder();
+        AnalyticsTopology.buildTopology(builder, config);
+        driver = new TopologyTestDriver(builder.build(), StreamsSettings.of(config), WALL_CLOCK);
+        telemetry = driver.createInputTopic(config.kafka().telemetryTopic(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        dlq = driver.createOutputTopic(config.kafka().dlqTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        kpi = driver.createOutputTopic(config.kafka().kpiTopic(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        baselines = driver.createOutputTopic(config.kafka().baselinesTopic(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    public void send(byte[] key, byte[] value) {
+        telemetry.pipeInput(key, value);
+    }
+
+    public KpiData data() {
+        return new StoreKpiData(driver.<String, PlantRecord>getKeyValueStore(StoreNames.PLANTS),
+                driver.<String, Totals>getKeyValueStore(StoreNames.DAYS),
+                driver.<String, byte[]>getKeyValueStore(StoreNames.SKETCHES),
+                driver.<String, StationRecord>getKeyValueStore(StoreNames.STATIONS),
+                driver.<String, Baseline>getKeyValueStore(StoreNames.BASELINES));
+    }
+
+    public PlantRecord plant(String plant) {
+        return data().plant(plant).orElseThrow(() -> new AssertionError("no record of plant " + plant));
+    }
+
+    public PlantScorecard scorecard(String plant) {
+        return new ScorecardBuilder(data(), config, WALL_CLOCK::toEpochMilli).build(plant)
+                .orElseThrow(() -> new AssertionError("no scorecard of plant " + plant));
+    }
+
+    /** Runs the wall-clock punctuation that publishes KPI snapshots. */
+    public void publish() {
+        driver.advanceWallClockTime(config.processing().publishInterval().plus(Duration.ofMillis(1)));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,176 @@
+package io.pilotwatch.analytics.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.pilotwatch.analytics.Events;
+import io.pilotwatch.analytics.kpi.Kpi;
+import io.pilotwatch.analytics.scorecard.KpiScore;
+import io.pilotwatch.analytics.scorecard.MilestoneScore;
+import io.pilotwatch.analytics.scorecard.PlantScorecard;
+import io.pilotwatch.analytics.verdict.Verdict;
+import io.pilotwatch.telemetry.CostCategory;
+import io.pilotwatch.telemetry.UnitResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each verdict state from real events: milestone m1 (due 31 January 2025, assessed over January) and m2
+ * (due 31 December 2025, projected from the complete months January and February). The clock ends on
+ * 3 March, so January's window is final.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VerdictsTest {
+
+    TopologyHarness harness;
+    PlantScorecard card;
+
+    @BeforeAll
+    void run(@TempDir Path dir) throws IOException {
+        Path targets = Files.writeString(dir.resolve("targets.yaml"), """
+                defaults:
+                  milestones:
+                    m1:
+                      due: 2025-01-31
+                      assessmentDays: 31
+                      targets:
+                        defect_rate: {reduction: 0.30}
+                        production_cycle: {reduction: 0.30}
+                        operating_cost: {reduction: 0.30}
+                        energy_per_unit: {reduction: 0.18}
+                        cnc_ratio: {atLeast: 0.50}
+                    m2:
+                      due: 2025-12-31
+                      targets:
+                        defect_rate: {reduction: 0.50}
+                        production_cycle: {reduction: 0.50}
+                        operating_cost: {reduction: 0.50}
+                        cnc_ratio: {atLeast: 0.64}
+                """);
+        Path baselines = Files.writeString(dir.resolve("baselines.yaml"), """
+                defaults:
+                  configured:
+                    defect_rate: {value: 0.2, period: "2015", source: "plant report"}
+                    production_cycle: {value: 3600, period: "2015", source: "plant report"}
+                    operating_cost: {value: 100, period: "2015", source: "plant report"}
+                """);
+        harness = new TopologyHarness(dir.resolve("state"), Map.of("analytics.targets.file", targets.toString(),
+                "analytics.baselines.file", baselines.toString(), "analytics.trend.months", "3",
+                "analytics.trend.min.months", "2",
+                "analytics.verdict.min.days", "30"));
+        Events k1 = Events.station("cd-valve", "l1", "k1");
+        Events k2 = Events.station("cd-valve", "l1", "k2");
+        Events eol = Events.station("cd-valve", "l1", "eol");
+        harness.send(k1.key(), k1.profile("2025-01-01T00:00", true, true, 600.0));
+        harness.send(k2.key(), k2.profile("2025-01-01T00:00", true, false, 600.0));
+        for (int day = 10; day <= 12; day++) {
+            harness.send(eol.key(), eol.cost("2025-01-" + day + "T18:00", CostCategory.LABOR, "1000", "CNY", null));
+        }
+        for (int i = 0; i < 100; i++) {
+            harness.send(eol.key(), eol.unit("2025-01" + at(i), Duration.ofSeconds(7200), i < 5 ? UnitResult.DEFECT
+                    : UnitResult.GOOD));
+        }
+        for (int i = 0; i < 100; i++) {
+            harness.send(eol.key(), eol.unit("2025-02" + at(i), Duration.ofSeconds(7000), i < 4 ? UnitResult.REWORK
+                    : UnitResult.GOOD));
+        }
+        harness.send(eol.key(), eol.unit("2025-03-03T10:00", Duration.ofSeconds(7000), UnitResult.GOOD));
+        card = harness.scorecard("cd-valve");
+    }
+
+    @AfterAll
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void wholeWilsonIntervalBelowTheThresholdIsMet() {
+        MilestoneScore score = score(Kpi.DEFECT_RATE, "m1");
+        assertThat(score.status()).isEqualTo("assessed");
+        assertThat(score.threshold()).isEqualTo(0.14);
+        assertThat(score.value().sampleSize()).isEqualTo(100);
+        assertThat(score.verdict()).isEqualTo(Verdict.MET);
+        // Reduction 1 - 0.05 / 0.2 = 75% against 30% required.
+        assertThat(score.progress()).isCloseTo(2.5, within(1e-12));
+    }
+
+    @Test
+    void wholeIntervalAboveTheThresholdIsNotMet() {
+        MilestoneScore score = score(Kpi.PRODUCTION_CYCLE, "m1");
+        assertThat(score.threshold()).isEqualTo(2520.0);
+        assertThat(score.verdict()).isEqualTo(Verdict.NOT_MET);
+        assertThat(score.progress()).isCloseTo(-1 / 0.3, within(1e-12));
+    }
+
+    @Test
+    void fewerDaysThanTheMinimumIsInconclusive() {
+        MilestoneScore score = score(Kpi.OPERATING_COST, "m1");
+        // Units on 1 to 25 January, costs on 10 to 12: 25 days with data, the minimum is 30.
+        assertThat(score.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(score.reason()).contains("sample 25", "minimum 30");
+    }
+
+    @Test
+    void baselineLearnedFromAPeriodWithoutDataLeavesTheVerdictInconclusive() {
+        KpiScore energy = kpi(Kpi.ENERGY_PER_UNIT);
+        assertThat(energy.baseline().value()).isNull();
+        assertThat(energy.milestones().get(0).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(energy.milestones().get(0).reason()).isEqualTo("no baseline");
+    }
+
+    @Test
+    void cncRatioAtTheFloorIsMetAndItsFlatTrendIsOffTrackForAHigherFloor() {
+        assertThat(score(Kpi.CNC_RATIO, "m1").verdict()).isEqualTo(Verdict.MET);
+        MilestoneScore future = score(Kpi.CNC_RATIO, "m2");
+        assertThat(future.verdict()).isEqualTo(Verdict.OFF_TRACK);
+        assertThat(future.projectedDate()).isNull();
+    }
+
+    @Test
+    void fallingDefectRateIsOnTrackForTheFutureMilestone() {
+        MilestoneScore score = score(Kpi.DEFECT_RATE, "m2");
+        assertThat(score.status()).isEqualTo("projected");
+        assertThat(score.trendMonths()).isEqualTo(2);
+        // 5% in January, 4% in February: at the end of December 0.05 - 0.01 * 11.5 = -0.065.
+        assertThat(score.projectedValueAtDue()).isCloseTo(-0.065, within(1e-9));
+        assertThat(score.verdict()).isEqualTo(Verdict.ON_TRACK);
+    }
+
+    @Test
+    void slowlyFallingCycleIsOffTrackWithTheDateItsTrendWouldReachTheTarget() {
+        MilestoneScore score = score(Kpi.PRODUCTION_CYCLE, "m2");
+        assertThat(score.verdict()).isEqualTo(Verdict.OFF_TRACK);
+        assertThat(score.projectedValueAtDue()).isCloseTo(4900, within(1e-6));
+        // 7200 - 200 per month reaches 1800 27 months after mid-January 2025.
+        assertThat(score.projectedDate()).isEqualTo(LocalDate.of(2027, 4, 16));
+    }
+
+    @Test
+    void futureMilestoneWithoutEnoughMonthsIsInconclusive() {
+        MilestoneScore score = score(Kpi.OPERATING_COST, "m2");
+        assertThat(score.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(score.reason()).contains("0 complete months");
+    }
+
+    /** Day and hour in the month of the i-th unit: days 1 to 28 in turn, from 08:00 on. */
+    private static String at(int i) {
+        return "-%02dT%02d:00".formatted(1 + i / 4, 8 + i % 4);
+    }
+
+    private KpiScore kpi(Kpi kpi) {
+        return card.kpis().stream().filter(score -> score.kpi() == kpi).findFirst().orElseThrow();
+    }
+
+    private MilestoneScore score(Kpi kpi, String milestone) {
+        return kpi(kpi).milestones().stream().filter(m -> m.milestone().equals(milestone)).findFirst().orElseThrow();
+    }
+}
