@@ -8,7 +8,9 @@ import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.telemetry.CostCategory;
 import io.pilotwatch.telemetry.UnitResult;
 import io.pilotwatch.testkit.KafkaBroker;
+import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.testkit.RealBrokers;
+import io.pilotwatch.testkit.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,7 +73,7 @@ class AnalyticsServiceIT {
         int half = records.size() / 2;
         Path logs = Path.of("target", "analytics-logs");
 
-        AnalyticsProcess first = AnalyticsProcess.start(settings, logs);
+        ServiceProcess first = ServiceProcess.start(Application.class, environment(settings), "384m", logs);
         try {
             first.awaitReady(PROCESSED);
             produce(kafka, "it-crash.telemetry", records.subList(0, half));
@@ -84,7 +86,7 @@ class AnalyticsServiceIT {
         }
         produce(kafka, "it-crash.telemetry", records.subList(half, records.size()));
 
-        AnalyticsProcess second = AnalyticsProcess.start(settings, logs);
+        ServiceProcess second = ServiceProcess.start(Application.class, environment(settings), "384m", logs);
         try {
             second.awaitReady(PROCESSED);
             await().atMost(PROCESSED).untilAsserted(() -> {
@@ -209,5 +211,12 @@ class AnalyticsServiceIT {
         all[labels.length] = key;
         all[labels.length + 1] = value;
         return all;
+    }
+
+    /** The configuration as the environment variables a deployed service would get. */
+    private static Map<String, String> environment(Map<String, String> config) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        config.forEach((key, value) -> environment.put(ConfigSource.envName(key), value));
+        return environment;
     }
 }

@@ -5,10 +5,12 @@ import static io.pilotwatch.ingest.KafkaTopicReader.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.telemetry.Headers;
 import io.pilotwatch.testkit.KafkaBroker;
 import io.pilotwatch.testkit.MqttBroker;
 import io.pilotwatch.testkit.RealBrokers;
+import io.pilotwatch.testkit.ServiceProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,7 +146,7 @@ class SubscribeModeIT {
         String suffix = "kill";
         Map<String, String> config = config(kafka, mqtt, suffix);
         int total = 2000;
-        BridgeProcess first = BridgeProcess.start(config);
+        ServiceProcess first = ServiceProcess.start(Application.class, environment(config), "256m", logDir());
         try {
             first.awaitReady(Duration.ofSeconds(60));
             MqttClient publisher = publisher(mqtt);
@@ -158,7 +160,7 @@ class SubscribeModeIT {
         } finally {
             first.kill();
         }
-        BridgeProcess second = BridgeProcess.start(config);
+        ServiceProcess second = ServiceProcess.start(Application.class, environment(config), "256m", logDir());
         try (KafkaTopicReader telemetry = new KafkaTopicReader(kafka.bootstrapServers(), "telemetry-" + suffix)) {
             List<ConsumerRecord<byte[], byte[]>> records = telemetry.awaitUntil(r -> seqs(r).size() >= total,
                     Duration.ofSeconds(120));
@@ -171,6 +173,13 @@ class SubscribeModeIT {
     private static Set<String> seqs(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().map(r -> text(r.value()).replaceAll(".*\"seq\":(\\d+).*", "$1"))
                 .collect(Collectors.toSet());
+    }
+
+    /** The configuration as the environment variables a deployed bridge would get. */
+    private static Map<String, String> environment(Map<String, String> config) {
+        Map<String, String> environment = new HashMap<>();
+        config.forEach((key, value) -> environment.put(ConfigSource.envName(key), value));
+        return environment;
     }
 
     /** Where the logs of bridges run as child JVMs go, for a look after a failure. */
