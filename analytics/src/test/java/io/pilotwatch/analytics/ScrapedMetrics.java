@@ -62,6 +62,18 @@ public final class ScrapedMetrics {
         return new ScrapedMetrics(samples);
     }
 
+    /**
+     * The samples of several instances together, as a Prometheus server scraping each sees them (without
+     * the {@code instance} label): {@link #value} then fails if two instances export the same series.
+     */
+    public static ScrapedMetrics combine(ScrapedMetrics... instances) {
+        List<Sample> all = new ArrayList<>();
+        for (ScrapedMetrics instance : instances) {
+            all.addAll(instance.samples);
+        }
+        return new ScrapedMetrics(all);
+    }
+
     /** The value of the one sample of {@code name} whose labels include {@code labels} (key, value, ...). */
     public OptionalDouble value(String name, String... labels) {
         List<Sample> matching = samples.stream().filter(s -> s.name().equals(name) && matches(s, labels)).toList();
@@ -69,6 +81,11 @@ public final class ScrapedMetrics {
             throw new AssertionError(matching.size() + " samples of " + name + " match " + List.of(labels));
         }
         return matching.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(matching.get(0).value());
+    }
+
+    /** How many samples of {@code name} match {@code labels}. */
+    public long count(String name, String... labels) {
+        return samples.stream().filter(s -> s.name().equals(name) && matches(s, labels)).count();
     }
 
     /** The sum over every sample of {@code name} matching {@code labels}. */
