@@ -1,6 +1,5 @@
 package io.pilotwatch.deploy.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /** The benchmark's results as a Markdown table and as JSON, with the machine they were measured on. */
@@ -9,11 +8,7 @@ record Results(Point relay, Point subscribe, Point listen, int durationSeconds, 
                int payloadBytes) {
 
     String machine() {
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return Runtime.getRuntime().availableProcessors() + " cores, " + (memory >> 30) + " GiB, "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
-                + System.getProperty("java.version");
+        return Machine.describe();
     }
 
     String markdown() {
