@@ -18,6 +18,9 @@ public final class IngestMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** The two per-message counters are kept at hand: no name building on the hot path. */
+    private final Map<String, Counter[]> receivedByModeAndQos = new ConcurrentHashMap<>();
+    private final Counter forwarded;
     private final Timer ackLatency;
     private final DistributionSummary eventLag;
 
@@ -28,6 +31,8 @@ public final class IngestMetrics {
         Gauge.builder("ingest.inflight.bytes", inflight, InflightLimiter::bytes)
                 .description("Payload bytes received and not yet acknowledged by Kafka").baseUnit("bytes")
                 .register(registry);
+        forwarded = Counter.builder("ingest.messages.forwarded")
+                .description("Valid messages acknowledged by Kafka on the telemetry topic").register(registry);
         ackLatency = Timer.builder("ingest.ack.latency")
                 .description("Time from MQTT receipt to Kafka acknowledgement (the MQTT ack follows at once)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
@@ -49,12 +54,18 @@ public final class IngestMetrics {
     }
 
     public void received(String mode, int qos) {
-        counter("ingest.messages.received", "MQTT messages received", "mode", mode, "qos", Integer.toString(qos))
-                .increment();
+        Counter[] byQos = receivedByModeAndQos.computeIfAbsent(mode, m -> new Counter[3]);
+        Counter counter = byQos[qos];
+        if (counter == null) {
+            counter = counter("ingest.messages.received", "MQTT messages received", "mode", mode, "qos",
+                    Integer.toString(qos));
+            byQos[qos] = counter;
+        }
+        counter.increment();
     }
 
     public void forwarded() {
-        counter("ingest.messages.forwarded", "Valid messages acknowledged by Kafka on the telemetry topic").increment();
+        forwarded.increment();
     }
 
     public void rejected(String reason) {
