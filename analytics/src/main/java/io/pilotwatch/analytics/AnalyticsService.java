@@ -9,13 +9,14 @@ import io.pilotwatch.analytics.baseline.BaselineTopic;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.http.OperationsServer;
 import io.pilotwatch.analytics.kpi.PlantRecord;
-import io.pilotwatch.support.metrics.KafkaMetricFilter;
 import io.pilotwatch.analytics.metrics.ScorecardMetrics;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
 import io.pilotwatch.analytics.store.KpiData;
 import io.pilotwatch.analytics.topology.AnalyticsTopology;
 import io.pilotwatch.analytics.topology.StreamsSettings;
+import io.pilotwatch.support.metrics.JvmMetrics;
+import io.pilotwatch.support.metrics.KafkaMetricFilter;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -43,9 +44,12 @@ public final class AnalyticsService implements AutoCloseable {
     private final Vertx vertx;
     private final OperationsServer http;
     private final int httpPort;
+    private final JvmMetrics jvmMetrics;
 
-    private AnalyticsService(KafkaStreams streams, Vertx vertx, OperationsServer http, int httpPort) {
+    private AnalyticsService(KafkaStreams streams, Vertx vertx, OperationsServer http, int httpPort,
+                             JvmMetrics jvmMetrics) {
         this.streams = streams;
+        this.jvmMetrics = jvmMetrics;
         this.vertx = vertx;
         this.http = http;
         this.httpPort = httpPort;
@@ -74,6 +78,7 @@ public final class AnalyticsService implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new KafkaMetricFilter());
         new KafkaStreamsMetrics(streams).bindTo(registry);
+        JvmMetrics jvmMetrics = JvmMetrics.bindTo(registry);
         ScorecardMetrics metrics = new ScorecardMetrics(registry);
         Vertx vertx = Vertx.vertx();
         OperationsServer http = new OperationsServer(vertx, registry, new Scorecards(streams, config, metrics),
@@ -83,7 +88,7 @@ public final class AnalyticsService implements AutoCloseable {
                 .get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         LOG.info("Analytics started: application {}, state in {}, HTTP on port {}, {} published baselines",
                 config.streams().applicationId(), config.streams().stateDir(), port, published.size());
-        return new AnalyticsService(streams, vertx, http, port);
+        return new AnalyticsService(streams, vertx, http, port, jvmMetrics);
     }
 
     public int httpPort() {
@@ -104,6 +109,7 @@ public final class AnalyticsService implements AutoCloseable {
         }
         streams.close(Duration.ofSeconds(30));
         vertx.close();
+        jvmMetrics.close();
     }
 
     /** Scorecards from this instance's stores, by interactive queries. */

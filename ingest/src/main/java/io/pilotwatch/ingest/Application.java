@@ -2,10 +2,11 @@ package io.pilotwatch.ingest;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilotwatch.support.config.ConfigException;
-import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.ingest.config.IngestConfig;
 import io.pilotwatch.ingest.mqtt.Credentials;
+import io.pilotwatch.support.config.ConfigException;
+import io.pilotwatch.support.config.ConfigSource;
+import io.pilotwatch.support.metrics.JvmMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -54,6 +55,7 @@ public final class Application {
             return;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        JvmMetrics.bindTo(registry);
         Vertx vertx = createVertx(registry);
         vertx.deployVerticle(new IngestBridge(config, registry))
                 .onFailure(e -> {

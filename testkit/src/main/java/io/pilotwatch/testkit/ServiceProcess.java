@@ -81,6 +81,16 @@ public final class ServiceProcess {
         throw new IllegalStateException("service not ready after " + timeout + ": " + Files.readString(log));
     }
 
+    /** The child's process id (for reading its memory from {@code /proc}, or signalling it). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no commit; waits until the process is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
