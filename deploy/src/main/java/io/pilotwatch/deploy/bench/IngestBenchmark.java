@@ -1,42 +1,42 @@
 package io.pilotwatch.deploy.bench;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilotwatch.ingest.IngestBridge;
-import io.pilotwatch.ingest.config.IngestConfig;
 import io.pilotwatch.testkit.Brokers;
 import io.pilotwatch.testkit.KafkaBroker;
 import io.pilotwatch.testkit.MqttBroker;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the ingest bridge against the raw relay on this machine, in one run with the same load
- * generator and payloads: A publishers -> Mosquitto -> plain subscriber; B publishers -> Mosquitto ->
- * bridge (subscribe) -> Kafka; C publishers -> bridge (listen) -> Kafka. Starts its own Kafka and Mosquitto.
- * {@code ./mvnw -B -q -pl deploy -am -DskipTests install && ./mvnw -B -q -pl deploy exec:java -Dexec.args="..."}
+ * Measures the ingest bridge against the raw relay on this machine, in one run with the same load generator
+ * and payloads (issue 8 points A, B, C, E and F for the bridge, and the scale-out run): A publishers ->
+ * Mosquitto -> plain subscriber; B publishers -> Mosquitto -> bridge (subscribe) -> Kafka; C publishers ->
+ * bridge (listen) -> Kafka. The bridge runs as deployed, in its own JVM with a fixed heap. Starts its own
+ * Kafka and Mosquitto. Run it with {@code deploy/bench/ingest-benchmark}.
  */
 @Command(name = "ingest-benchmark", mixinStandardHelpOptions = true,
-        description = "Throughput and acknowledgement latency of the ingest bridge against the raw MQTT relay.")
+        description = "Throughput, latency and memory of the ingest bridge against the raw MQTT relay.")
 public final class IngestBenchmark implements Callable<Integer> {
+
+    private static final String TELEMETRY = "factory.telemetry.v1";
 
     @Option(names = "--duration", description = "Measured seconds per point (default ${DEFAULT-VALUE}).")
     int durationSeconds = 30;
     @Option(names = "--warmup", description = "Warm-up seconds before each point (default ${DEFAULT-VALUE}).")
     int warmupSeconds = 10;
-    @Option(names = "--repetitions", description = "Repetitions of each point; medians are reported.")
+    @Option(names = "--repetitions", description = "Repetitions of each throughput point; medians are reported.")
     int repetitions = 3;
     @Option(names = "--connections", description = "Publishing connections (default ${DEFAULT-VALUE}).")
     int connections = 8;
@@ -47,8 +47,16 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--subscribe-connections",
             description = "Bridge connections to Mosquitto in subscribe mode (a shared subscription when > 1).")
     int subscribeConnections = 1;
+    @Option(names = "--bridge-heap", description = "The bridge JVM's -Xmx (default ${DEFAULT-VALUE}).")
+    String bridgeHeap = "256m";
+    @Option(names = "--scale-out", description = "Subscribe-mode bridges sharing one subscription in the scale-out "
+            + "point, 0 to skip (default ${DEFAULT-VALUE}).")
+    int scaleOut = 2;
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "ingest.json");
+
+    private final Path logDir = Path.of("target", "bench", "logs");
+    private int topics;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new IngestBenchmark()).execute(args));
@@ -58,19 +66,26 @@ public final class IngestBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         try (KafkaBroker kafka = Brokers.startKafka();
              MqttBroker mosquitto = Brokers.startMosquitto(List.of("max_inflight_messages " + brokerInflight))) {
-            kafka.createTopic("factory.telemetry.v1", 3);
+            kafka.createTopic(TELEMETRY, 3);
             kafka.createTopic("factory.telemetry.dlq.v1", 1);
+            List<Point> generator = new ArrayList<>();
             List<Point> relay = new ArrayList<>();
             List<Point> subscribe = new ArrayList<>();
             List<Point> listen = new ArrayList<>();
             for (int i = 0; i < repetitions; i++) {
+                generator.add(measureGenerator(mosquitto));
                 relay.add(measureRelay(mosquitto));
                 subscribe.add(measureBridge(kafka, mosquitto, "subscribe"));
                 listen.add(measureBridge(kafka, mosquitto, "listen"));
             }
-            Results results = new Results(Point.median(relay), Point.median(subscribe), Point.median(listen),
-                    durationSeconds, warmupSeconds, repetitions, connections, window, brokerInflight, subscribeConnections,
-                    LoadGenerator.payload(1_000_000).length);
+            Point b = Point.median(subscribe);
+            Point c = Point.median(listen);
+            LatencyPoint halfB = measureLatency(kafka, mosquitto, "subscribe", b.deliveredPerSecond() / 2);
+            LatencyPoint halfC = measureLatency(kafka, mosquitto, "listen", c.deliveredPerSecond() / 2);
+            ScaleOutPoint scaled = scaleOut > 1 ? measureScaleOut(kafka, mosquitto) : null;
+            IngestResults results = new IngestResults(Point.median(generator), Point.median(relay), b, c,
+                    Point.maxHeap(subscribe), Point.maxRss(subscribe), Point.maxHeap(listen), Point.maxRss(listen),
+                    halfB, halfC, scaled, this);
             System.out.println(results.markdown());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, results.json());
@@ -79,66 +94,156 @@ public final class IngestBenchmark implements Callable<Integer> {
         return 0;
     }
 
+    /** Publishers -> Mosquitto with nobody subscribed: shows how fast the generator itself can publish. */
+    private Point measureGenerator(MqttBroker mosquitto) throws Exception {
+        try (LoadGenerator load = new LoadGenerator(mosquitto.url(), connections, window, 1, null, null)) {
+            load.start();
+            return measure(load::acknowledged, load, null, null);
+        }
+    }
+
     private Point measureRelay(MqttBroker mosquitto) throws Exception {
         try (RelayCounter subscriber = new RelayCounter(mosquitto.url(), brokerInflight);
              LoadGenerator load = new LoadGenerator(mosquitto.url(), connections, window, 1, null, null)) {
             load.start();
-            return measure(subscriber::received, load, null);
+            return measure(subscriber::received, load, null, null);
         }
     }
 
     private Point measureBridge(KafkaBroker kafka, MqttBroker mosquitto, String mode) throws Exception {
-        Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("ingest.mode", mode);
-        config.put("ingest.bridge.id", "bench-" + mode);
-        config.put("http.port", "0");
-        config.put("mqtt.url", mosquitto.url());
-        String clientId = "bench-bridge-" + System.nanoTime();
-        config.put("mqtt.client.id", clientId);
-        config.put("ingest.listen.host", "127.0.0.1");
-        config.put("ingest.listen.port", "0");
-        config.put("ingest.listen.anonymous", "true");
-        if (subscribeConnections > 1) {
-            config.put("mqtt.connections", Integer.toString(subscribeConnections));
-            config.put("mqtt.shared.group", "bench");
-        }
-        config.put("ingest.listen.max.inflight.per.client", Integer.toString(window));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        IngestBridge bridge = new IngestBridge(IngestConfig.fromMap(config), registry);
-        Vertx vertx = io.pilotwatch.ingest.Application.createVertx(registry);
-        String id = vertx.deployVerticle(bridge).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        try {
-            awaitReady(bridge);
-            String target = mode.equals("listen") ? "tcp://127.0.0.1:" + bridge.mqttPort() : mosquitto.url();
-            LongSupplier forwarded = () -> {
-                var counter = registry.find("ingest.messages.forwarded").counter();
-                return counter == null ? 0 : (long) counter.count();
-            };
+        BridgeProcess bridge = startBridge(kafka, mosquitto, mode, "bench-" + mode, null);
+        try (ProcessMemory memory = new ProcessMemory(bridge.pid(), bridge::scrape)) {
+            String target = mode.equals("listen") ? bridge.listenUrl() : mosquitto.url();
             try (LoadGenerator load = new LoadGenerator(target, connections, window, 1, null, null)) {
                 load.start();
-                return measure(forwarded, load, registry);
+                return measure(() -> forwarded(bridge), load, bridge, memory);
             }
         } finally {
-            try {
-                vertx.undeploy(id).toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
-            } finally {
-                // Not chained on the undeploy future: its callbacks would run on an event loop that close stops.
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                if (mode.equals("subscribe")) {
-                    endSessions(mosquitto, clientId);
-                }
+            stop(bridge, mosquitto, mode);
+        }
+    }
+
+    /** Point E: publish -> Kafka latency at a paced rate, measured by a consumer of the telemetry topic. */
+    private LatencyPoint measureLatency(KafkaBroker kafka, MqttBroker mosquitto, String mode, double rate)
+            throws Exception {
+        BridgeProcess bridge = startBridge(kafka, mosquitto, mode, "bench-latency-" + mode, null);
+        try (KafkaArrival arrival = new KafkaArrival(kafka.bootstrapServers(), TELEMETRY)) {
+            String target = mode.equals("listen") ? bridge.listenUrl() : mosquitto.url();
+            try (LoadGenerator load = new LoadGenerator(target, connections, window, 1, null, null)
+                    .paced(rate).liveTimestamps()) {
+                load.start();
+                Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
+                load.takeLatency();
+                arrival.take();
+                ScrapedLatency bridgeLatency = new ScrapedLatency(bridge.scrape());
+                long start = forwarded(bridge);
+                long began = System.nanoTime();
+                Thread.sleep(TimeUnit.SECONDS.toMillis(durationSeconds));
+                double seconds = (System.nanoTime() - began) / 1e9;
+                double delivered = (forwarded(bridge) - start) / seconds;
+                MetricsScrape end = bridge.scrape();
+                Histogram ack = load.takeLatency();
+                Histogram path = arrival.take();
+                return new LatencyPoint(rate, delivered, ack.getValueAtPercentile(50) / 1000.0,
+                        ack.getValueAtPercentile(99) / 1000.0, ack.getMaxValue() / 1000.0,
+                        path.getValueAtPercentile(50), path.getValueAtPercentile(99), path.getMaxValue(),
+                        bridgeLatency.quantileMillis(end, 0.50), bridgeLatency.quantileMillis(end, 0.99));
             }
+        } finally {
+            stop(bridge, mosquitto, mode);
         }
     }
 
     /**
-     * Removes the bridge's persistent sessions from Mosquitto: left behind, they would keep queueing every
-     * message of the later points and slow the broker down.
+     * Several bridges share one subscription, each writing to the point's own topic: each should take about
+     * its share, and once the publishers stop and the bridges drain, Kafka must hold every acknowledged
+     * message exactly once.
      */
-    private void endSessions(MqttBroker mosquitto, String clientId) throws Exception {
-        for (int i = 0; i < subscribeConnections; i++) {
-            String id = subscribeConnections == 1 ? clientId : clientId + "-" + i;
+    private ScaleOutPoint measureScaleOut(KafkaBroker kafka, MqttBroker mosquitto) throws Exception {
+        String topic = "bench-scale-out-" + (++topics);
+        kafka.createTopic(topic, 6);
+        List<BridgeProcess> bridges = new ArrayList<>();
+        try {
+            for (int i = 0; i < scaleOut; i++) {
+                bridges.add(startBridge(kafka, mosquitto, "subscribe", "bench-scale-" + i, topic));
+            }
+            long published;
+            List<Long> before = new ArrayList<>();
+            List<Double> rates = new ArrayList<>();
+            try (LoadGenerator load = new LoadGenerator(mosquitto.url(), connections, window, 1, null, null)) {
+                load.start();
+                Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
+                for (BridgeProcess bridge : bridges) {
+                    before.add(forwarded(bridge));
+                }
+                long began = System.nanoTime();
+                Thread.sleep(TimeUnit.SECONDS.toMillis(durationSeconds));
+                double seconds = (System.nanoTime() - began) / 1e9;
+                for (int i = 0; i < bridges.size(); i++) {
+                    rates.add((forwarded(bridges.get(i)) - before.get(i)) / seconds);
+                }
+                load.close();
+                published = load.acknowledged();
+            }
+            long forwarded = awaitDrained(bridges, published);
+            return new ScaleOutPoint(rates.stream().mapToDouble(Double::doubleValue).sum(), rates, published,
+                    countRecords(kafka, topic), forwarded);
+        } finally {
+            for (BridgeProcess bridge : bridges) {
+                stop(bridge, mosquitto, "subscribe");
+            }
+        }
+    }
+
+    private static long awaitDrained(List<BridgeProcess> bridges, long published) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long sum;
+        long previous = -1;
+        do {
+            Thread.sleep(500);
+            sum = 0;
+            for (BridgeProcess bridge : bridges) {
+                sum += forwarded(bridge);
+            }
+            if (sum == previous && sum >= published) {
+                return sum;
+            }
+            previous = sum;
+        } while (System.nanoTime() < deadline);
+        return sum;
+    }
+
+    private static long countRecords(KafkaBroker kafka, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private BridgeProcess startBridge(KafkaBroker kafka, MqttBroker mosquitto, String mode, String name,
+                                      String topic) throws Exception {
+        boolean shared = mode.equals("subscribe") && (subscribeConnections > 1 || topic != null);
+        BridgeProcess bridge = BridgeProcess.start(mode, name, kafka, mosquitto, shared ? "bench" : null,
+                topic != null ? 1 : subscribeConnections, window, bridgeHeap, logDir,
+                topic == null ? Map.of() : Map.of("KAFKA_TOPIC_TELEMETRY", topic));
+        return bridge;
+    }
+
+    /**
+     * Kills the bridge and, in subscribe mode, removes its persistent sessions from Mosquitto: left behind,
+     * they would keep queueing every message of the later points and slow the broker down.
+     */
+    private void stop(BridgeProcess bridge, MqttBroker mosquitto, String mode) throws Exception {
+        bridge.close();
+        if (!mode.equals("subscribe")) {
+            return;
+        }
+        int sessions = bridge.subscribeConnections();
+        for (int i = 0; i < sessions; i++) {
+            String id = sessions == 1 ? bridge.clientId() : bridge.clientId() + "-" + i;
             var client = new org.eclipse.paho.client.mqttv3.MqttClient(mosquitto.url(), id,
                     new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
             var options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
@@ -149,22 +254,20 @@ public final class IngestBenchmark implements Callable<Integer> {
         }
     }
 
-    private static void awaitReady(IngestBridge bridge) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!bridge.readiness().values().stream().allMatch(Boolean::booleanValue)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("bridge not ready: " + bridge.readiness());
-            }
-            Thread.sleep(100);
+    private static long forwarded(BridgeProcess bridge) {
+        try {
+            return bridge.forwarded();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the bridge's /metrics: " + e.getMessage(), e);
         }
     }
 
     /** Counts {@code delivered} over the measured window, after the warm-up. */
-    private Point measure(LongSupplier delivered, LoadGenerator load, PrometheusMeterRegistry registry)
-            throws InterruptedException {
+    private Point measure(LongSupplier delivered, LoadGenerator load, BridgeProcess bridge, ProcessMemory memory)
+            throws Exception {
         Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
         load.takeLatency();
-        AckLatency bridgeLatency = registry == null ? null : new AckLatency(registry);
+        ScrapedLatency bridgeLatency = bridge == null ? null : new ScrapedLatency(bridge.scrape());
         long start = delivered.getAsLong();
         long published = load.acknowledged();
         long began = System.nanoTime();
@@ -173,9 +276,11 @@ public final class IngestBenchmark implements Callable<Integer> {
         double rate = (delivered.getAsLong() - start) / seconds;
         double publishRate = (load.acknowledged() - published) / seconds;
         Histogram latency = load.takeLatency();
+        MetricsScrape end = bridge == null ? null : bridge.scrape();
         return new Point(rate, publishRate, latency.getValueAtPercentile(50) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0,
-                bridgeLatency == null ? Double.NaN : bridgeLatency.sinceStartMillis(0.50),
-                bridgeLatency == null ? Double.NaN : bridgeLatency.sinceStartMillis(0.99));
+                bridge == null ? Double.NaN : bridgeLatency.quantileMillis(end, 0.50),
+                bridge == null ? Double.NaN : bridgeLatency.quantileMillis(end, 0.99),
+                memory == null ? 0 : memory.peakHeapBytes(), memory == null ? 0 : memory.peakRssBytes());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Recorder;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -18,7 +19,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * Publishes valid telemetry as fast as the receiver acknowledges it: several Paho async connections, each
  * with a large in-flight window held by a semaphore (a publish waits only when its window is full).
- * Records publish-to-acknowledgement latency per message.
+ * Records publish-to-acknowledgement latency per message. Optionally paced to a fixed total rate (for latency
+ * at a given load) and stamping each message's {@code ts} with the wall clock at publish (so that a reader at
+ * the far end can measure publish-to-arrival).
  */
 final class LoadGenerator implements AutoCloseable {
 
@@ -29,6 +32,8 @@ final class LoadGenerator implements AutoCloseable {
     private final Recorder latencyMicros = new Recorder(3);
     private final int qos;
     private final int window;
+    private volatile double ratePerSecond;
+    private volatile boolean liveTimestamps;
 
     /**
      * @param url         broker or bridge to publish to
@@ -55,9 +60,25 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /** Publishes at most {@code totalPerSecond} messages per second over all connections (call before start). */
+    LoadGenerator paced(double totalPerSecond) {
+        this.ratePerSecond = totalPerSecond;
+        return this;
+    }
+
+    /** Stamps each message's {@code ts} with the wall clock at publish (call before start). */
+    LoadGenerator liveTimestamps() {
+        this.liveTimestamps = true;
+        return this;
+    }
+
     /** A unit message of about 140 bytes, as real stations send. */
     static byte[] payload(long seq) {
-        return ("{\"seq\":" + seq + ",\"boot\":1,\"ts\":1740787200000,\"unitId\":\"U-" + (1_000_000_000L + seq)
+        return payload(seq, 1740787200000L);
+    }
+
+    static byte[] payload(long seq, long tsMillis) {
+        return ("{\"seq\":" + seq + ",\"boot\":1,\"ts\":" + tsMillis + ",\"unitId\":\"U-" + (1_000_000_000L + seq)
                 + "\",\"startedAt\":1740787100000,\"completedAt\":1740787200000,\"result\":\"good\"}")
                 .getBytes(StandardCharsets.UTF_8);
     }
@@ -76,11 +97,22 @@ final class LoadGenerator implements AutoCloseable {
     private void publishLoop(MqttAsyncClient client, String topic) {
         Semaphore room = new Semaphore(window);
         long seq = 0;
+        long intervalNanos = ratePerSecond > 0 ? Math.round(1e9 * clients.size() / ratePerSecond) : 0;
+        long next = System.nanoTime();
         while (running.get()) {
             try {
+                if (intervalNanos > 0) {
+                    // A fixed schedule, not a sleep after each send: a late send does not lower the rate.
+                    next += intervalNanos;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                }
                 room.acquire();
                 long sentAt = System.nanoTime();
-                MqttMessage message = new MqttMessage(payload(seq++));
+                byte[] payload = liveTimestamps ? payload(seq++, System.currentTimeMillis()) : payload(seq++);
+                MqttMessage message = new MqttMessage(payload);
                 message.setQos(qos);
                 client.publish(topic, message, null, new IMqttActionListener() {
                     @Override
@@ -120,7 +152,9 @@ final class LoadGenerator implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        running.set(false);
+        if (!running.getAndSet(false)) {
+            return; // closed already
+        }
         for (Thread thread : threads) {
             thread.join(10_000);
         }

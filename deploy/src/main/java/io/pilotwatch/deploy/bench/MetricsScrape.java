@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Reads the analytics service's {@code /metrics} as Prometheus would, and sums counters from it. */
+/** Reads a service's {@code /metrics} as Prometheus would, and sums samples from it. */
 final class MetricsScrape {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -24,6 +24,11 @@ final class MetricsScrape {
             throw new IOException("/metrics answered " + response.statusCode());
         }
         return new MetricsScrape(response.body());
+    }
+
+    /** The exposition's lines. */
+    java.util.List<String> lines() {
+        return text.lines().toList();
     }
 
     /** The sum of every sample of {@code name} whose label text contains each of {@code labels} (e.g. {@code plant="p"}). */
