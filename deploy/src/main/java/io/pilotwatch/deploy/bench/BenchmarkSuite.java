@@ -1,0 +1,132 @@
+package io.pilotwatch.deploy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Issue 8's one command: the ingest benchmark (A, A0, B, C, E and F for the bridge, scale-out) and the
+ * analytics benchmark (D, E freshness, F for the service) in one run on this machine, then one summary of
+ * the ratios against the targets, as Markdown and JSON.
+ */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = "Runs the ingest and analytics benchmarks and summarizes their ratios against the targets.")
+public final class BenchmarkSuite implements Callable<Integer> {
+
+    private static final double MIB = 1024 * 1024;
+
+    @Option(names = "--quick", description = "Short points and one repetition: checks the harness, not the figures.")
+    boolean quick;
+    @Option(names = "--commit", description = "The commit measured, for the report (default: unknown).")
+    String commit = "unknown";
+    @Option(names = "--out-dir", description = "Where the results go (default ${DEFAULT-VALUE}).")
+    Path outDir = Path.of("target", "bench");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchmarkSuite()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Files.createDirectories(outDir);
+        Path ingest = outDir.resolve("ingest.json");
+        Path analytics = outDir.resolve("analytics.json");
+        List<String> ingestArgs = new ArrayList<>(List.of("--out", ingest.toString()));
+        List<String> analyticsArgs = new ArrayList<>(List.of("--out", analytics.toString()));
+        if (quick) {
+            ingestArgs.addAll(List.of("--duration", "5", "--warmup", "3", "--repetitions", "1"));
+            analyticsArgs.addAll(List.of("--records", "20000", "--freshness-samples", "20"));
+        }
+        int status = new CommandLine(new IngestBenchmark()).execute(ingestArgs.toArray(String[]::new));
+        if (status != 0) {
+            return status;
+        }
+        status = new CommandLine(new AnalyticsBenchmark()).execute(analyticsArgs.toArray(String[]::new));
+        if (status != 0) {
+            return status;
+        }
+        ObjectMapper json = new ObjectMapper();
+        Summary summary = new Summary(json.readTree(ingest.toFile()), json.readTree(analytics.toFile()));
+        String markdown = summary.markdown(commit);
+        System.out.println(markdown);
+        Files.writeString(outDir.resolve("summary.md"), markdown);
+        Files.writeString(outDir.resolve("summary.json"), json.enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(summary.json(json, commit)) + "\n");
+        return 0;
+    }
+
+    /** The targets of issue 8 against the measured figures. */
+    record Summary(JsonNode ingest, JsonNode analytics) {
+
+        List<Row> rows() {
+            double b = ingest.at("/B/deliveredPerSecond").asDouble();
+            double c = ingest.at("/C/deliveredPerSecond").asDouble();
+            double a = ingest.at("/A/deliveredPerSecond").asDouble();
+            double plain = analytics.at("/plain/perSecond").asDouble();
+            double processed = analytics.at("/analytics/perSecond").asDouble();
+            double listenP99 = ingest.at("/E/C/publishAckP99Millis").asDouble();
+            double subscribeP99 = ingest.at("/E/B/arrivalP99Millis").asDouble();
+            double freshnessP99 = analytics.at("/analytics/freshness/p99Millis").asDouble(Double.NaN);
+            double heap = Math.max(ingest.at("/F/B/peakHeapBytes").asDouble(), ingest.at("/F/C/peakHeapBytes").asDouble());
+            return List.of(
+                    new Row("B/A: subscribe bridge vs raw relay", b / a, ">= 0.9", b / a >= 0.9,
+                            String.format(Locale.ROOT, "%,.0f / %,.0f msg/s", b, a)),
+                    new Row("C/A: listen bridge vs raw relay", c / a, ">= 1.0", c / a >= 1.0,
+                            String.format(Locale.ROOT, "%,.0f / %,.0f msg/s", c, a)),
+                    new Row("analytics at exactly-once, records/s", processed, ">= 100,000", processed >= 100_000,
+                            String.format(Locale.ROOT, "ratio to a plain consumer %.3f (%,.0f/s)", processed / plain, plain)),
+                    new Row("listen: publish -> Kafka ack (PUBACK) p99 at half the maximum, ms", listenP99, "<= 50",
+                            listenP99 <= 50, String.format(Locale.ROOT, "paced at %,.0f msg/s",
+                            ingest.at("/E/C/targetPerSecond").asDouble())),
+                    new Row("subscribe: publish -> read from Kafka p99 at half the maximum, ms", subscribeP99, "<= 50",
+                            subscribeP99 <= 50, String.format(Locale.ROOT, "paced at %,.0f msg/s",
+                            ingest.at("/E/B/targetPerSecond").asDouble())),
+                    new Row("event -> KPI metric freshness p99, ms", freshnessP99, "<= 2,000", freshnessP99 <= 2_000,
+                            "appended -> /metrics shows it"),
+                    new Row("ingest peak heap at the maximum rate, MiB", heap / MIB, "<= 256", heap / MIB <= 256,
+                            "bridge JVM -Xmx" + ingest.at("/bridgeHeap").asText()));
+        }
+
+        String markdown(String commit) {
+            StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
+                    "Summary, %s, commit %s. Machine: %s.%n%n| measure | value | target | met | detail |%n"
+                            + "|---|---:|---|---|---|%n", Instant.now(), commit, ingest.at("/machine").asText()));
+            for (Row row : rows()) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", row.name(),
+                        row.value() >= 100 ? String.format(Locale.ROOT, "%,.0f", row.value())
+                                : String.format(Locale.ROOT, "%.2f", row.value()),
+                        row.target(), row.met() ? "yes" : "**no**", row.detail()));
+            }
+            return md.toString();
+        }
+
+        ObjectNode json(ObjectMapper mapper, String commit) {
+            ObjectNode root = mapper.createObjectNode();
+            root.put("measuredAt", Instant.now().toString());
+            root.put("commit", commit);
+            root.put("machine", ingest.at("/machine").asText());
+            var targets = root.putArray("targets");
+            for (Row row : rows()) {
+                targets.addObject().put("measure", row.name()).put("value", row.value()).put("target", row.target())
+                        .put("met", row.met()).put("detail", row.detail());
+            }
+            root.set("ingest", ingest);
+            root.set("analytics", analytics);
+            return root;
+        }
+    }
+
+    record Row(String name, double value, String target, boolean met, String detail) {
+    }
+}
