@@ -8,6 +8,7 @@ import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.telemetry.CostCategory;
 import io.pilotwatch.telemetry.UnitResult;
 import io.pilotwatch.testkit.KafkaBroker;
+import io.pilotwatch.testkit.Promtool;
 import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.testkit.RealBrokers;
 import io.pilotwatch.testkit.ServiceProcess;
@@ -53,6 +54,10 @@ class AnalyticsServiceIT {
         values.put("http.port", "0");
         try (AnalyticsService service = AnalyticsService.start(AnalyticsConfig.fromMap(values))) {
             await().atMost(PROCESSED).untilAsserted(() -> assertHandComputedValues(ScrapedMetrics.scrape(service.httpPort())));
+
+            // Prometheus' own linter judges the whole exposition: KPI series, Kafka Streams and JVM metrics.
+            assertThat(Promtool.checkMetrics(get(service.httpPort(), "/metrics")))
+                    .as("promtool check metrics findings").isEmpty();
 
             String json = get(service.httpPort(), "/api/v1/scorecard");
             assertThat(json).contains("\"plant\":\"hz-gearbox\"", "\"definitionsVersion\":\"kpis/1\"", "\"verdict\"");

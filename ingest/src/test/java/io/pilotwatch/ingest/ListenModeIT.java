@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import io.pilotwatch.ingest.mqtt.Credentials;
 import io.pilotwatch.telemetry.Headers;
 import io.pilotwatch.testkit.KafkaBroker;
+import io.pilotwatch.testkit.Promtool;
 import io.pilotwatch.testkit.RealBrokers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

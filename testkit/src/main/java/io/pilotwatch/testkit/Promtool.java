@@ -1,4 +1,4 @@
-package io.pilotwatch.ingest;
+package io.pilotwatch.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs Prometheus' own linter on a scrape: the naming rules are Prometheus', so is the judge. */
-final class Promtool {
+public final class Promtool {
 
     private static final Path BINARY = Path.of(System.getProperty("promtool", "/usr/bin/promtool"));
 
@@ -16,7 +16,7 @@ final class Promtool {
     }
 
     /** The linter's findings (empty when clean). Skips, or fails under -Dtestkit.require=true, without promtool. */
-    static String checkMetrics(String exposition) throws IOException, InterruptedException {
+    public static String checkMetrics(String exposition) throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             String message = "promtool not found at " + BINARY + ": apt-get install prometheus, or -Dpromtool=/path";
             if (Boolean.getBoolean("testkit.require")) {

@@ -1,6 +1,7 @@
 package io.pilotwatch.support.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -20,8 +21,15 @@ public final class JvmMetrics implements AutoCloseable {
     private JvmMetrics() {
     }
 
-    /** Binds the JVM and process binders to {@code registry}; close to stop listening for GC events. */
+    /**
+     * Binds the JVM and process binders to {@code registry}; close to stop listening for GC events. Two of
+     * Micrometer's names break Prometheus' naming rules ({@code promtool check metrics}) and are left out:
+     * {@code process_cpu_time_ns_total} (a unit abbreviation; {@code process_cpu_usage} says the same) and
+     * {@code system_cpu_count} (a gauge ending in {@code _count}).
+     */
     public static JvmMetrics bindTo(MeterRegistry registry) {
+        registry.config().meterFilter(MeterFilter.deny(id ->
+                id.getName().equals("process.cpu.time") || id.getName().equals("system.cpu.count")));
         JvmMetrics metrics = new JvmMetrics();
         new JvmMemoryMetrics().bindTo(registry);
         metrics.gc.bindTo(registry);
