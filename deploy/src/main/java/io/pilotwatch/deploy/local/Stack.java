@@ -94,33 +94,36 @@ final class Stack {
                 analyticsEnvironment(bootstrap, data), data.log("analytics"));
         services.add(analytics);
         Readiness.await(ingest, options.ingestPort(), READY_TIMEOUT, stopRequested);
+        // The simulator needs only the bridge: the analytics service reads the topic from its start when it is ready.
+        if (options.simulator() && stopRequested.getCount() > 0) {
+            startSimulator(data, credentials, mqtt);
+        }
         Readiness.await(analytics, options.analyticsPort(), READY_TIMEOUT, stopRequested);
         if (stopRequested.getCount() == 0) {
             return 130;
         }
         Banner.print(out, options, mqtt, bootstrap, kafka != null, credentials, data.logs(),
                 data.kafka().resolve("kafka.log"));
-
-        if (options.simulator()) {
-            Map<String, String> simulatorAuth = new HashMap<>();
-            credentials.ifPresent(c -> {
-                simulatorAuth.put("MQTT_USERNAME", c.username());
-                simulatorAuth.put("MQTT_PASSWORD", c.password());
-            });
-            options.mqttUsername().ifPresent(u -> simulatorAuth.put("MQTT_USERNAME", u));
-            options.mqttPassword().ifPresent(p -> simulatorAuth.put("MQTT_PASSWORD", p));
-            // The simulator reaches the listener on loopback even when it is bound to all interfaces.
-            String simulatorUrl = options.listen() ? "tcp://127.0.0.1:" + options.mqttPort() : mqtt;
-            simulator = new SimulatorDriver(options.jar("simulator"), simulatorUrl, simulatorAuth, data, out,
-                    startNanos);
-            simulatorThread = new Thread(simulator, "simulator-driver");
-            simulatorThread.start();
-        }
         watcherThread = new Thread(new ScorecardWatcher(URI.create("http://127.0.0.1:" + options.analyticsPort()
                 + "/api/v1/scorecard"), out, startNanos), "scorecard-watcher");
         watcherThread.setDaemon(true);
         watcherThread.start();
         return awaitStop();
+    }
+
+    private void startSimulator(DataDir data, Optional<DeviceCredentials> credentials, String mqtt) {
+        Map<String, String> auth = new HashMap<>();
+        credentials.ifPresent(c -> {
+            auth.put("MQTT_USERNAME", c.username());
+            auth.put("MQTT_PASSWORD", c.password());
+        });
+        options.mqttUsername().ifPresent(u -> auth.put("MQTT_USERNAME", u));
+        options.mqttPassword().ifPresent(p -> auth.put("MQTT_PASSWORD", p));
+        // The simulator reaches the listener on loopback even when it is bound to all interfaces.
+        String url = options.listen() ? "tcp://127.0.0.1:" + options.mqttPort() : mqtt;
+        simulator = new SimulatorDriver(options.jar("simulator"), url, auth, data, out, startNanos);
+        simulatorThread = new Thread(simulator, "simulator-driver");
+        simulatorThread.start();
     }
 
     /** Until Ctrl-C, the end of {@code --duration}, or a service that died. */
@@ -158,7 +161,7 @@ final class Stack {
             simulator.stop();
             simulatorThread.join(Duration.ofMinutes(2).toMillis());
         }
-        // Reverse start order: the bridge first, so it has nothing left to send when the analytics stops.
+        // The bridge before the analytics service: it hands Kafka what it still holds; Kafka goes last.
         for (int i = 0; i < services.size(); i++) {
             services.get(i).stop(SERVICE_STOP_GRACE);
         }
