@@ -79,6 +79,9 @@ final class Stack {
             kafka = Brokers.startKafka(data.kafka(), options.kafkaPort());
             bootstrap = kafka.bootstrapServers();
         }
+        if (stopRequested.getCount() == 0) {
+            return 130;
+        }
         Topics.ensure(bootstrap);
 
         Optional<DeviceCredentials> credentials = Optional.empty();

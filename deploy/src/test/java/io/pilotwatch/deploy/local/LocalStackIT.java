@@ -59,9 +59,10 @@ class LocalStackIT {
             assertThat(outcomes.get("sz-motor").get("2025").state()).isEqualTo(MilestoneOutcome.State.NOT_MET);
             assertThat(outcomes.get("cd-valve").get("2020").state()).isEqualTo(MilestoneOutcome.State.NOT_MET);
             assertThat(outcomes.get("cd-valve").get("2025").state()).isEqualTo(MilestoneOutcome.State.NOT_MET);
-            // The launcher told the user as well.
-            assertThat(Files.readString(output)).contains("scorecard: hz-gearbox   milestone 2025 met",
-                    "/api/v1/scorecard", "mosquitto_pub -h 127.0.0.1");
+            // The launcher tells the user as well (its own poll of the scorecard may come a few seconds later).
+            await("the launcher's scorecard lines").atMost(Duration.ofMinutes(1))
+                    .until(() -> Files.readString(output).contains("scorecard: hz-gearbox   milestone 2025 met"));
+            assertThat(Files.readString(output)).contains("/api/v1/scorecard", "mosquitto_pub -h 127.0.0.1");
 
             launcher.descendants().forEach(started::add);
             assertThat(started).as("Kafka, ingest, analytics, the simulator and their guards").hasSizeGreaterThan(4);
