@@ -28,6 +28,22 @@ public final class Brokers {
     }
 
     /**
+     * Starts a Kafka broker that keeps its data: its {@code server.properties}, log dir and log file
+     * ({@code kafka.log}) live in {@code dataDir}, which is created and formatted on first use and reused as it
+     * is afterwards, so topics and offsets survive. Use {@link Broker#stop()} to end it and keep the data
+     * ({@link Broker#close()} deletes the directory). Blocks until the broker answers admin requests.
+     *
+     * @param port the client port; 0 picks a free one on first use and keeps it afterwards. The controller
+     *     port is picked once and kept, since it is part of the formatted single-node quorum.
+     * @throws BrokerUnavailableException if the java binary cannot be found
+     * @throws BrokerException if formatting fails, or the broker exits or does not answer within
+     *     {@code testkit.startTimeoutSeconds} (default 60), e.g. because another broker uses the directory
+     */
+    public static KafkaBroker startKafka(java.nio.file.Path dataDir, int port) {
+        return KafkaBrokerProcess.start(dataDir, port);
+    }
+
+    /**
      * Starts a Mosquitto broker with persistence. Blocks until its port accepts connections.
      *
      * @throws BrokerUnavailableException if the mosquitto binary is not found

@@ -6,6 +6,8 @@
  * <p>In JUnit tests, annotate the class with {@link io.pilotwatch.testkit.RealBrokers} and declare a
  * {@link io.pilotwatch.testkit.KafkaBroker} or {@link io.pilotwatch.testkit.MqttBroker} parameter.
  * Outside JUnit, use {@link io.pilotwatch.testkit.Brokers} and close what it returns.
+ * {@link io.pilotwatch.testkit.Brokers#startKafka(java.nio.file.Path, int)} starts a broker that keeps its
+ * data in a given directory across restarts; the local stack ({@code ./pilotwatch local}) runs its Kafka so.
  *
  * <p>System properties: {@code testkit.require} ({@code true}: a missing broker fails instead of
  * skipping), {@code testkit.startTimeoutSeconds} (default 60), {@code testkit.kafka.jvmOpts}

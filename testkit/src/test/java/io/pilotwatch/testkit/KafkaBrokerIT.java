@@ -47,6 +47,30 @@ class KafkaBrokerIT {
     }
 
     @Test
+    void aBrokerStartedInADataDirectoryKeepsItsTopicsAndPortForTheNextStart(@org.junit.jupiter.api.io.TempDir
+                                                                              java.nio.file.Path dir) throws Exception {
+        String address;
+        try (KafkaBroker first = Brokers.startKafka(dir.resolve("kafka"), 0)) {
+            address = first.bootstrapServers();
+            first.createTopic("kept", 1);
+            try (KafkaProducer<String, String> producer = producer(first)) {
+                producer.send(new ProducerRecord<>("kept", "k", "v")).get(30, TimeUnit.SECONDS);
+            }
+            first.stop();
+            // A new broker process on the same directory, as at the local stack's next start.
+            KafkaBroker second = Brokers.startKafka(dir.resolve("kafka"), 0);
+            try {
+                assertThat(second.bootstrapServers()).isEqualTo(address);
+                assertThat(readAll(second, new TopicPartition("kept", 0), 1)).singleElement()
+                        .satisfies(record -> assertThat(record.value()).isEqualTo("v"));
+            } finally {
+                second.stop();
+            }
+        }
+        assertThat(dir.resolve("kafka")).as("close() of a broker deletes its directory").doesNotExist();
+    }
+
+    @Test
     void stopAndRestartKeepsTopicsAndRecordsOnTheSameAddress(KafkaBroker kafka) throws Exception {
         String address = kafka.bootstrapServers();
         long pidBefore = kafka.pid();

@@ -95,6 +95,16 @@ public final class SimulatorCommand implements Callable<Integer> {
             description = "At the end, wait this long for unacknowledged messages (default: ${DEFAULT-VALUE}).")
     Duration drainTimeout;
 
+    @Option(names = "--boot", paramLabel = "N", defaultValue = "1",
+            description = "The boot number of every message (default: ${DEFAULT-VALUE}). A later run of the same "
+                    + "stations on the same day needs a higher one, e.g. the epoch seconds of its start.")
+    long boot;
+
+    @Option(names = "--off-at-end",
+            description = "When the run ends, every station publishes 'state: off', so the time until a later run "
+                    + "is not planned time.")
+    boolean offAtEnd;
+
     @Mixin
     FaultOptions faults;
 
@@ -127,6 +137,9 @@ public final class SimulatorCommand implements Callable<Integer> {
         if (!(rateScale > 0)) {
             throw new UsageException("--rate-scale must be > 0, got " + rateScale);
         }
+        if (boot < 0) {
+            throw new UsageException("--boot must be >= 0, got " + boot);
+        }
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, got '" + format + "'");
         }
@@ -136,6 +149,6 @@ public final class SimulatorCommand implements Callable<Integer> {
                 Optional.ofNullable(seed), mqtt, connectionPerStation, faultSettings,
                 noTruth ? Optional.empty() : Optional.of(truthOut), Optional.ofNullable(truthEvery),
                 Optional.ofNullable(duration), plants, stations, rateScale, format.equals("json"), !noProgress,
-                drainTimeout);
+                drainTimeout, boot, offAtEnd);
     }
 }

@@ -30,15 +30,22 @@ import java.util.Optional;
  * @param jsonSummary          print the summary as JSON instead of text
  * @param progress             show the progress bar (backfill only)
  * @param drainTimeout         how long to wait for in-flight messages at the end
+ * @param boot                 the {@code boot} number of every message (a later run of the same stations on the
+ *                             same day needs a higher one, or its {@code seq} numbers look like duplicates)
+ * @param offAtEnd             every station publishes {@code state: off} when the run ends, so that the time until
+ *                             a later run is not counted as planned time
  */
 public record RunOptions(String scenario, Mode mode, double speed, Optional<TimeBound> from,
                          Optional<TimeBound> until, Optional<Long> seed, Optional<MqttSettings> mqtt,
                          boolean connectionPerStation, FaultSettings faults, Optional<Path> truthOut,
                          Optional<Duration> truthEvery, Optional<Duration> duration, int plantCopies,
                          int stationCopies, double rateScale, boolean jsonSummary, boolean progress,
-                         Duration drainTimeout) {
+                         Duration drainTimeout, long boot, boolean offAtEnd) {
 
     public RunOptions {
+        if (boot < 0) {
+            throw new IllegalArgumentException("boot must be >= 0, got " + boot);
+        }
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(from, "from");
@@ -50,5 +57,17 @@ public record RunOptions(String scenario, Mode mode, double speed, Optional<Time
         Objects.requireNonNull(truthEvery, "truthEvery");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+    }
+
+    /** Options with boot 1 and no {@code off} at the end. */
+    public RunOptions(String scenario, Mode mode, double speed, Optional<TimeBound> from,
+                      Optional<TimeBound> until, Optional<Long> seed, Optional<MqttSettings> mqtt,
+                      boolean connectionPerStation, FaultSettings faults, Optional<Path> truthOut,
+                      Optional<Duration> truthEvery, Optional<Duration> duration, int plantCopies,
+                      int stationCopies, double rateScale, boolean jsonSummary, boolean progress,
+                      Duration drainTimeout) {
+        this(scenario, mode, speed, from, until, seed, mqtt, connectionPerStation, faults, truthOut, truthEvery,
+                duration, plantCopies, stationCopies, rateScale, jsonSummary, progress, drainTimeout,
+                1, false);
     }
 }

@@ -90,8 +90,8 @@ public final class SimulatorRun {
         try (MessagePublisher publisher = publishers.apply(routes.names())) {
             PublishingSink terminal = new PublishingSink(pacer, publisher, counts);
             MessageSink pipeline = FaultPipeline.build(options.faults(), seed, terminal);
-            Simulation simulation = new Simulation(scenario, window.from(), window.until(), seed, routes, pipeline,
-                    truth, new TelemetryCodec());
+            Simulation simulation = new Simulation(scenario, window.from(), window.until(), seed, options.boot(),
+                    routes, pipeline, truth, new TelemetryCodec());
             TruthHeader header = new TruthHeader(scenario.name(), seed, options.mode().name().toLowerCase(
                     java.util.Locale.ROOT), window.from().toString(), window.until().map(Object::toString),
                     options.faults().describe());
@@ -100,6 +100,9 @@ public final class SimulatorRun {
             long startNanos = System.nanoTime();
             boolean completed = loop(simulation, pacer, counts, snapshots, scenario.plants().get(0).zone());
             long until = completed ? Long.MAX_VALUE : simulatedUntil(simulation, pacer);
+            if (options.offAtEnd()) {
+                simulation.switchOff(until);
+            }
             log.info("Generation {}; publishing what is still held back and waiting for acknowledgements",
                     completed ? "complete" : "stopped (" + stop.reason() + ")");
             pipeline.flush();

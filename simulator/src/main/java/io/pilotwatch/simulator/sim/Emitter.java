@@ -21,15 +21,18 @@ final class Emitter {
     private final TelemetryCodec codec;
     private final TruthRecorder truth;
     private final MessageSink sink;
+    private final long boot;
 
-    Emitter(TelemetryCodec codec, TruthRecorder truth, MessageSink sink) {
+    /** @param boot the boot number of every message: no reboot is simulated during a run */
+    Emitter(TelemetryCodec codec, TruthRecorder truth, MessageSink sink, long boot) {
         this.codec = codec;
         this.truth = truth;
         this.sink = sink;
+        this.boot = boot;
     }
 
     void emit(StationModel station, long millis, Payload payload) {
-        TelemetryEvent event = new TelemetryEvent(station.id, station.nextSeq(), StationModel.BOOT,
+        TelemetryEvent event = new TelemetryEvent(station.id, station.nextSeq(), boot,
                 Instant.ofEpochMilli(millis), Optional.empty(), payload, Map.of());
         byte[] bytes = codec.encodePayload(event);
         truth.record(station.truth, event);

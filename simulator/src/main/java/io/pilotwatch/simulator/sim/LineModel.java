@@ -71,6 +71,14 @@ final class LineModel {
         costs.start();
     }
 
+    /** See {@link Simulation#switchOff(long)}. */
+    void switchOff(long millis) {
+        long at = Math.max(startMillis, Math.min(millis, endMillis - 1000));
+        for (StationModel station : stations) {
+            machines.switchOff(station, at);
+        }
+    }
+
     void scheduleIfInWindow(long millis, Runnable action) {
         if (millis < endMillis) {
             queue.schedule(millis, action);

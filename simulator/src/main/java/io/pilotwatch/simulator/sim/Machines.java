@@ -26,6 +26,14 @@ final class Machines {
         enter(station, MachineState.RUNNING, now);
     }
 
+    /** The end of the run: nothing is scheduled any more, so no transition can follow. */
+    void switchOff(StationModel station, long now) {
+        if (station.state != MachineState.OFF) {
+            station.state = MachineState.OFF;
+            line.emitter.emit(station, now, new Payload.State(MachineState.OFF));
+        }
+    }
+
     private void enter(StationModel station, MachineState state, long now) {
         station.state = state;
         line.emitter.emit(station, now, new Payload.State(state));

@@ -33,11 +33,12 @@ public final class Simulation {
     /**
      * @param from  window start; each plant reads a day in its own zone
      * @param until window end (exclusive); empty: unbounded (realtime runs until stopped)
+     * @param boot  the boot number of every message
      */
-    public Simulation(Scenario scenario, TimeBound from, Optional<TimeBound> until, long seed, Routes routes,
-                      MessageSink sink, TruthRecorder truth, TelemetryCodec codec) {
+    public Simulation(Scenario scenario, TimeBound from, Optional<TimeBound> until, long seed, long boot,
+                      Routes routes, MessageSink sink, TruthRecorder truth, TelemetryCodec codec) {
         this.sink = sink;
-        Emitter emitter = new Emitter(codec, truth, sink);
+        Emitter emitter = new Emitter(codec, truth, sink, boot);
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (PlantSpec plant : scenario.plants()) {
@@ -83,6 +84,14 @@ public final class Simulation {
     public void step() {
         sink.advanceTo(queue.peekMillis());
         queue.runNext();
+    }
+
+    /**
+     * Every station that is not off publishes {@code state: off} at {@code millis}, or one second before its
+     * plant's window end if that is earlier (the end is exclusive). Call once, after the last step.
+     */
+    public void switchOff(long millis) {
+        lines.forEach(line -> line.switchOff(millis));
     }
 
     /** The simulated time of the last event run, or the start before the first. */

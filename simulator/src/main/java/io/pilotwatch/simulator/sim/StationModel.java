@@ -12,9 +12,6 @@ import java.util.SplittableRandom;
 /** A station's mutable state during a run: its profile, sequence number, machine state and random stream. */
 final class StationModel {
 
-    /** No reboot is simulated, so every station stays in its first boot. */
-    static final long BOOT = 1;
-
     final StationId id;
     final int route;
     final SplittableRandom random;

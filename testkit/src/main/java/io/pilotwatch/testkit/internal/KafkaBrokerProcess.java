@@ -40,10 +40,15 @@ public final class KafkaBrokerProcess extends ChildProcessBroker implements Kafk
     // Short-lived tool JVM: C1 only starts faster.
     private static final List<String> TOOL_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    private static final java.util.Optional<Path> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .map(Path::of).filter(Files::isExecutable).findFirst();
+
     private final Path javaBinary;
     private final Path serverProperties;
     private final String bootstrapServers;
     private final int port;
+    /** Whether the broker runs in a session of its own, out of reach of the terminal's Ctrl-C. */
+    private boolean ownSession;
 
     private KafkaBrokerProcess(Path javaBinary, Path dataDir, int port, Duration timeout) {
         super("Kafka broker on port " + port, dataDir, dataDir.resolve("kafka.log"), timeout);
@@ -75,9 +80,54 @@ public final class KafkaBrokerProcess extends ChildProcessBroker implements Kafk
         }
     }
 
+    /**
+     * See {@link io.pilotwatch.testkit.Brokers#startKafka(Path, int)}: a broker whose configuration, log dir and
+     * log file live in {@code dataDir}, formatted on first use and reused afterwards.
+     */
+    public static KafkaBrokerProcess start(Path dataDir, int port) {
+        Path java = javaBinary();
+        Duration timeout = Settings.startTimeout();
+        Path properties = dataDir.resolve("server.properties");
+        try {
+            Files.createDirectories(dataDir);
+            boolean formatted = Files.exists(dataDir.resolve("logs").resolve("meta.properties"));
+            // The controller port is part of the formatted quorum: keep the first one, whatever the broker port.
+            int controllerPort = formatted ? KafkaServerConfig.controllerPort(Files.readString(properties))
+                    : Ports.free(1)[0];
+            int brokerPort = port != 0 ? port : formatted
+                    ? KafkaServerConfig.brokerPort(Files.readString(properties)) : freeOtherThan(controllerPort);
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(java, dataDir, brokerPort, timeout);
+            // A long-lived broker (the local stack): its owner stops it in order, after the clients that use it.
+            broker.ownSession = true;
+            Files.writeString(properties, KafkaServerConfig.render(
+                    KafkaServerConfig.serverProperties(Ports.HOST, brokerPort, controllerPort, dataDir.resolve("logs"))));
+            try {
+                if (!formatted) {
+                    broker.format();
+                }
+                broker.launch();
+                return broker;
+            } catch (RuntimeException e) {
+                broker.abandon();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the Kafka data directory " + dataDir, e);
+        }
+    }
+
+    private static int freeOtherThan(int taken) {
+        int[] ports = Ports.free(2);
+        return ports[0] != taken ? ports[0] : ports[1];
+    }
+
     @Override
     List<String> command() {
-        List<String> command = javaCommand(Settings.kafkaJvmOptions());
+        List<String> command = new ArrayList<>();
+        if (ownSession) {
+            SETSID.ifPresent(setsid -> command.add(setsid.toString()));
+        }
+        command.addAll(javaCommand(Settings.kafkaJvmOptions()));
         command.add(KafkaServerMain.class.getName());
         command.add(serverProperties.toString());
         return command;
@@ -170,8 +220,15 @@ public final class KafkaBrokerProcess extends ChildProcessBroker implements Kafk
         command.addAll(jvmOptions);
         command.addAll(LOGGING_OPTIONS);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath());
         return command;
+    }
+
+    /** The broker runs in its data directory: relative class path entries (java -jar x.jar) must not break. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static Path javaBinary() {

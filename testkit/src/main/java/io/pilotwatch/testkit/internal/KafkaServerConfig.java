@@ -44,6 +44,29 @@ final class KafkaServerConfig {
         return config;
     }
 
+    /** The controller port of a {@code server.properties} written by {@link #render}. */
+    static int controllerPort(String properties) {
+        return portOf(properties, "CONTROLLER://");
+    }
+
+    /** The client (PLAINTEXT) port of a {@code server.properties} written by {@link #render}. */
+    static int brokerPort(String properties) {
+        return portOf(properties, "PLAINTEXT://");
+    }
+
+    private static int portOf(String properties, String listenerPrefix) {
+        for (String line : properties.split("\n")) {
+            if (line.startsWith("listeners=")) {
+                for (String listener : line.substring("listeners=".length()).split(",")) {
+                    if (listener.startsWith(listenerPrefix)) {
+                        return Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1).trim());
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no " + listenerPrefix + " listener in server.properties");
+    }
+
     /** Renders the properties as {@code key=value} lines, in insertion order for a readable file. */
     static String render(Map<String, String> config) {
         return config.entrySet().stream()

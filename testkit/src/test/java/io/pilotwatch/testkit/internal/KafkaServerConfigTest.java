@@ -25,6 +25,14 @@ class KafkaServerConfigTest {
     }
 
     @Test
+    void portsAreReadBackFromTheRenderedFile() {
+        String rendered = KafkaServerConfig.render(
+                KafkaServerConfig.serverProperties("127.0.0.1", 40123, 40124, Path.of("/tmp/kafka/logs")));
+        assertThat(KafkaServerConfig.brokerPort(rendered)).isEqualTo(40123);
+        assertThat(KafkaServerConfig.controllerPort(rendered)).isEqualTo(40124);
+    }
+
+    @Test
     void internalTopicsFitOneNode() {
         assertThat(properties)
                 .containsEntry("offsets.topic.replication.factor", "1")
