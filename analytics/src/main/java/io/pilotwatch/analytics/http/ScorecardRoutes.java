@@ -29,6 +29,7 @@ final class ScorecardRoutes {
     private final BlockingReplies replies;
     private final String css = resource("web/scorecard.css");
     private final String script = resource("web/scorecard.js");
+    private final String icon = resource("web/favicon.svg");
 
     ScorecardRoutes(OperationsServer.ScorecardSource source, ScorecardPages pages, BlockingReplies replies) {
         this.source = source;
@@ -58,6 +59,9 @@ final class ScorecardRoutes {
                 .putHeader("content-type", "text/css; charset=utf-8").end(css));
         router.get("/static/scorecard.js").handler(ctx -> ctx.response()
                 .putHeader("content-type", "text/javascript; charset=utf-8").end(script));
+        router.get("/static/favicon.svg").handler(ctx -> ctx.response().putHeader("content-type", "image/svg+xml")
+                .end(icon));
+        router.get("/favicon.ico").handler(ctx -> ctx.redirect("/static/favicon.svg"));
     }
 
     private Reply plant(RoutingContext ctx, boolean contentOnly) {

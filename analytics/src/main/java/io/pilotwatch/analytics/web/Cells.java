@@ -8,6 +8,7 @@ import io.pilotwatch.analytics.kpi.KpiValue;
 import io.pilotwatch.analytics.scorecard.KpiScore;
 import io.pilotwatch.analytics.scorecard.MilestoneScore;
 import io.pilotwatch.analytics.verdict.Verdict;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -20,12 +21,16 @@ final class Cells {
     private Cells() {
     }
 
-    /** {@code 5.00% [3.12%, 7.88%] n = 100 units}; a dash without data. */
+    /** {@code 5.00% [3.12, 7.88] n = 100 units} in the value's own scale; "no data" without one. */
     static String value(Kpi kpi, KpiValue value, String currency) {
+        return value(kpi, value, value == null ? null : Format.scale(kpi, currency, value.value()));
+    }
+
+    /** The same in a given scale, so that the figures of one row read alike. */
+    static String value(Kpi kpi, KpiValue value, Format.Scale scale) {
         if (value == null) {
             return "<span class=\"none\">no data</span>";
         }
-        Format.Scale scale = Format.scale(kpi, currency, value.value());
         StringBuilder html = new StringBuilder();
         html.append("<span class=\"value\" data-value=\"").append(value.value()).append("\">")
                 .append(esc(scale.format(value.value()))).append("</span>");
@@ -38,17 +43,19 @@ final class Cells {
         return html.toString();
     }
 
-    /** The value, then period, source, method and version in small print. */
-    static String baseline(Kpi kpi, Baseline baseline, String currency) {
+    /** The value, then period, source, method (unless the source says it) and version in small print. */
+    static String baseline(Baseline baseline, Format.Scale scale) {
         if (baseline == null) {
             return "<span class=\"none\">not frozen yet</span>";
         }
         String value = baseline.hasValue()
                 ? "<span class=\"value\" data-value=\"" + baseline.value() + "\">"
-                + esc(Format.scale(kpi, currency, baseline.value()).format(baseline.value())) + "</span>"
+                + esc(scale.format(baseline.value())) + "</span>"
                 : "<span class=\"none\" title=\"the learning period held no data\">none</span>";
-        return value + " <small class=\"provenance\">" + esc(baseline.period()) + " · " + esc(baseline.source())
-                + " · " + esc(baseline.method()) + " · v" + baseline.version() + "</small>";
+        String source = baseline.source() == null || baseline.source().contains(baseline.method())
+                ? esc(baseline.source()) : esc(baseline.source()) + " · " + esc(baseline.method());
+        return value + " <small class=\"provenance\">" + esc(baseline.period()) + " · " + source + " · v"
+                + baseline.version() + "</small>";
     }
 
     /** The reduction against the baseline with its interval, for lower-is-better KPIs. */
@@ -63,16 +70,20 @@ final class Cells {
                 + "</span>" + interval;
     }
 
-    /** A verdict badge; future milestones add the projected date, every badge its reason as a tooltip. */
-    static String verdict(MilestoneScore score) {
+    /**
+     * A verdict badge with its reason; future milestones give the date the trend reaches the target instead,
+     * in the past tense when that date is not after {@code today} (the plant's clock).
+     */
+    static String verdict(MilestoneScore score, LocalDate today) {
         Verdict verdict = score.verdict();
         String badge = "<span class=\"badge v-" + verdict.wireName() + "\" data-verdict=\"" + verdict.wireName()
                 + "\" title=\"" + esc(score.reason()) + "\">" + label(verdict) + "</span>";
         if (!"projected".equals(score.status()) || verdict == Verdict.INCONCLUSIVE) {
             return badge + "<small class=\"reason\">" + esc(score.reason()) + "</small>";
         }
+        String reaches = score.projectedDate() != null && !score.projectedDate().isAfter(today) ? "reached" : "reaches";
         String when = score.projectedDate() == null ? "trend never reaches the target"
-                : "trend reaches the target on <time data-projected=\"" + score.projectedDate() + "\">"
+                : "trend " + reaches + " the target on <time data-projected=\"" + score.projectedDate() + "\">"
                 + score.projectedDate() + "</time>";
         return badge + "<small class=\"reason\">" + when + "</small>";
     }
@@ -88,7 +99,7 @@ final class Cells {
      */
     static String progress(Double progress) {
         if (progress == null) {
-            return "<span class=\"none\" title=\"no baseline, or already beyond the target at the baseline\">"
+            return "<span class=\"progress none\" title=\"no baseline, or already beyond the target at the baseline\">"
                     + "no progress ratio</span>";
         }
         double filled = Math.max(0, Math.min(1, progress)) * 100;

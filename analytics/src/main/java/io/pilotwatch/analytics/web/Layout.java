@@ -25,6 +25,7 @@ final class Layout {
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
+                <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
                 <link rel="stylesheet" href="/static/scorecard.css">
                 <noscript><meta http-equiv="refresh" content="%d"></noscript>
                 <script src="/static/scorecard.js" defer></script>

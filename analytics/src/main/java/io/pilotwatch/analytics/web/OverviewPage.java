@@ -34,19 +34,20 @@ final class OverviewPage {
         for (PlantScorecard card : cards) {
             html.append("<section class=\"plant\" id=\"plant-").append(esc(card.plant())).append("\" data-plant=\"")
                     .append(esc(card.plant())).append("\">\n<h2><a href=\"").append(plantHref(card.plant())).append("\">")
-                    .append(esc(card.plant())).append("</a></h2>\n").append(meta(card))
+                    .append(esc(card.plant())).append("</a> ").append(grafana.plant(card.plant())).append("</h2>\n")
+                    .append(meta(card))
                     .append(CompletenessView.summary(card.completeness())).append(PlantTable.render(card))
                     .append("</section>\n");
         }
         return html.toString();
     }
 
-    /** The plant's clock, zone, currency and definition sources; the Grafana link if configured. */
+    /** The plant's clock, zone, currency and definition sources. */
     String meta(PlantScorecard card) {
         return "<p class=\"meta\">Clock <time datetime=\"" + card.clock() + "\">"
                 + esc(Format.localTime(card.clock(), card.timezone())) + "</time> " + esc(card.timezone())
                 + " · currency " + esc(card.currency()) + " · targets: " + esc(card.targetsSource()) + " · baselines: "
-                + esc(card.baselinesSource()) + " " + grafana.plant(card.plant()) + "</p>\n";
+                + esc(card.baselinesSource()) + "</p>\n";
     }
 
     static String plantHref(String plant) {

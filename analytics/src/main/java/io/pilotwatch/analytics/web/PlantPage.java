@@ -34,10 +34,11 @@ final class PlantPage {
         PlantScorecard card = detail.card();
         PlantTrends trends = detail.trends();
         StringBuilder html = new StringBuilder("<h1>Plant <span data-plant=\"").append(esc(card.plant())).append("\">")
-                .append(esc(card.plant())).append("</span></h1>\n").append(overview.meta(card))
+                .append(esc(card.plant())).append("</span> ").append(grafana.plant(card.plant())).append("</h1>\n")
+                .append(overview.meta(card))
                 .append(CompletenessView.summary(card.completeness())).append(PlantTable.render(card));
         html.append("<section class=\"trends\" data-scope=\"plant\"><h2>Monthly trend of the plant</h2>\n")
-                .append(charts(card, trends.plantMonths(), 320, 150)).append("</section>\n");
+                .append(charts(card, trends.plantMonths(), 320, 150, "charts")).append("</section>\n");
         html.append(lines(card, trends));
         html.append("<section class=\"data\"><h2>Data completeness</h2>")
                 .append(CompletenessView.details(card.completeness(), card.timezone())).append("</section>\n");
@@ -65,12 +66,13 @@ final class PlantPage {
         trends.lines().forEach((line, months) -> html.append("<section class=\"trends\" data-scope=\"line\" data-line=\"")
                 .append(esc(line)).append("\"><h3>Line ").append(esc(line))
                 .append(" <small>monthly, against the plant's baseline and targets</small></h3>\n")
-                .append(charts(card, months, 240, 110)).append("</section>\n"));
+                .append(charts(card, months, 260, 120, "charts small")).append("</section>\n"));
         return html.append("</section>\n").toString();
     }
 
-    private static String charts(PlantScorecard card, Map<Kpi, List<MonthValue>> months, int width, int height) {
-        StringBuilder html = new StringBuilder("<div class=\"charts\">");
+    private static String charts(PlantScorecard card, Map<Kpi, List<MonthValue>> months, int width, int height,
+                                 String cssClass) {
+        StringBuilder html = new StringBuilder("<div class=\"" + cssClass + "\">");
         for (Kpi kpi : PlantTrends.KPIS) {
             html.append("<figure data-kpi=\"").append(kpi.wireName()).append("\"><figcaption>")
                     .append(esc(Format.kpiName(kpi))).append("</figcaption>")

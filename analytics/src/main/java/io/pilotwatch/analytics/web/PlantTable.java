@@ -2,11 +2,14 @@ package io.pilotwatch.analytics.web;
 
 import static io.pilotwatch.analytics.web.Html.esc;
 
+import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.kpi.Kpi;
 import io.pilotwatch.analytics.kpi.KpiValue;
 import io.pilotwatch.analytics.scorecard.KpiScore;
 import io.pilotwatch.analytics.scorecard.MilestoneScore;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,11 +48,18 @@ final class PlantTable {
     private static String row(PlantScorecard card, Kpi kpi, List<Rows.Column> columns, String group) {
         Optional<KpiScore> score = Rows.score(card, kpi);
         KpiValue current = Rows.current(card, kpi);
+        Optional<Baseline> baseline = score.map(KpiScore::baseline).filter(Baseline::hasValue);
+        // The smaller of baseline and current value sets the precision, so that neither reads as zero.
+        double reference = Math.min(baseline.map(Baseline::value).orElse(Double.MAX_VALUE),
+                current == null ? Double.MAX_VALUE : current.value());
+        reference = reference == Double.MAX_VALUE ? 0 : reference;
+        Format.Scale scale = Format.scale(kpi, card.currency(), reference);
+        LocalDate today = card.clock().atZone(ZoneId.of(card.timezone())).toLocalDate();
         StringBuilder html = new StringBuilder("<tr class=\"").append(group).append("\" data-kpi=\"")
                 .append(kpi.wireName()).append("\"><th scope=\"row\">").append(esc(Format.kpiName(kpi))).append("</th>");
         html.append(cell("Baseline", score.isEmpty() ? "<span class=\"none\">no target</span>"
-                : Cells.baseline(kpi, score.get().baseline(), card.currency())));
-        html.append(cell("Current", Cells.value(kpi, current, card.currency())));
+                : Cells.baseline(score.get().baseline(), scale)));
+        html.append(cell("Current", Cells.value(kpi, current, scale)));
         html.append(cell("Reduction", Cells.reduction(score.map(KpiScore::reduction).orElse(null))));
         for (Rows.Column column : columns) {
             Optional<MilestoneScore> milestone = Rows.milestone(score, column.milestone());
@@ -58,37 +68,36 @@ final class PlantTable {
                 html.append(cell(label, "<span class=\"none\">no target</span>"));
             } else {
                 html.append("<td class=\"milestone\" data-label=\"").append(esc(label)).append("\" data-milestone=\"")
-                        .append(esc(column.milestone())).append("\">").append(milestone(kpi, milestone.get(), card))
+                        .append(esc(column.milestone())).append("\">").append(milestone(kpi, milestone.get(), scale, today))
                         .append("</td>");
             }
         }
         return html.append("</tr>\n").toString();
     }
 
-    private static String milestone(Kpi kpi, MilestoneScore m, PlantScorecard card) {
-        StringBuilder html = new StringBuilder("<small class=\"target\">").append(target(kpi, m, card.currency()))
+    private static String milestone(Kpi kpi, MilestoneScore m, Format.Scale scale, LocalDate today) {
+        StringBuilder html = new StringBuilder("<small class=\"target\">").append(target(m, scale))
                 .append("</small>");
         html.append(Cells.progress(m.progress()));
-        html.append(Cells.verdict(m));
+        html.append(Cells.verdict(m, today));
         if ("assessed".equals(m.status())) {
             html.append("<small class=\"window\">assessed ").append(m.windowFrom()).append(" – ").append(m.windowTo())
-                    .append(": ").append(Cells.value(kpi, m.value(), card.currency())).append("</small>");
+                    .append(": ").append(Cells.value(kpi, m.value(), scale)).append("</small>");
         } else if (m.projectedValueAtDue() != null) {
             html.append("<small class=\"window\">trend of ").append(m.trendMonths()).append(" months at due date: ")
-                    .append(esc(Format.scale(kpi, card.currency(), m.projectedValueAtDue())
-                            .format(m.projectedValueAtDue()))).append("</small>");
+                    .append(esc(scale.format(m.projectedValueAtDue()))).append("</small>");
         }
         return html.toString();
     }
 
     /** {@code −30% → ≤ 14.0%}, or {@code ≥ 50.0%} for a floor. */
-    private static String target(Kpi kpi, MilestoneScore m, String currency) {
+    private static String target(MilestoneScore m, Format.Scale scale) {
         if ("at_least".equals(m.targetType())) {
-            return "target ≥ " + esc(Format.scale(kpi, currency, m.targetAmount()).format(m.targetAmount()));
+            return "target ≥ " + esc(scale.format(m.targetAmount()));
         }
         String reduction = "target −" + Format.percent(m.targetAmount());
         return m.threshold() == null ? reduction + " (no baseline)"
-                : reduction + " → ≤ " + esc(Format.scale(kpi, currency, m.threshold()).format(m.threshold()));
+                : reduction + " → ≤ " + esc(scale.format(m.threshold()));
     }
 
     private static String cell(String label, String content) {

@@ -43,7 +43,8 @@ final class TrendChart {
         double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         double pad = max > min ? (max - min) * 0.08 : Math.max(Math.abs(max) * 0.1, 1e-3);
-        Axis y = new Axis(min - pad, max + pad, height - BOTTOM, TOP);
+        // Every KPI here is non-negative: the axis does not go below 0 for the padding's sake.
+        Axis y = new Axis(min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad, height - BOTTOM, TOP);
         double plotWidth = width - LEFT - RIGHT;
         Format.Scale scale = Format.scale(kpi, currency, Math.max(Math.abs(min), Math.abs(max)));
 

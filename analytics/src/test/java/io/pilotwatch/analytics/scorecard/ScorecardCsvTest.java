@@ -29,6 +29,16 @@ class ScorecardCsvTest {
     }
 
     @Test
+    void aStandardParserReadsHostileFieldsBackUnchanged() {
+        List<java.util.Map<String, String>> rows = CsvRows.parse(ScorecardCsv.write(List.of(SampleCards.hostile())));
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("plant", SampleCards.PLANT).containsEntry("baseline_source", SampleCards.SOURCE)
+                .containsEntry("milestone", SampleCards.MILESTONE).containsEntry("verdict", "off_track")
+                .containsEntry("definitions_version", "kpis/1");
+    }
+
+    @Test
     void noPlantsIsTheHeaderAlone() {
         assertThat(ScorecardCsv.write(List.of())).isEqualTo(String.join(",", ScorecardCsv.COLUMNS) + "\r\n");
     }

@@ -53,7 +53,7 @@ class ScorecardPagesTest {
         assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".progress").attr("data-progress")).isEqualTo("2.5");
         assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".progress-text").text())
                 .isEqualTo("250.0% of target");
-        assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".target").text()).isEqualTo("target −30.0% → ≤ 14.0%");
+        assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".target").text()).isEqualTo("target −30.0% → ≤ 14.00%");
         assertThat(milestone(plant, "production_cycle", "m1").selectFirst(".badge").text()).isEqualTo("not met");
         assertThat(milestone(plant, "production_cycle", "m1").selectFirst(".progress-text").text())
                 .isEqualTo("-333.3% of target");
@@ -76,7 +76,7 @@ class ScorecardPagesTest {
                 .selectFirst("section.plant");
         Element defects = plant.selectFirst("tr[data-kpi=defect_rate]");
 
-        assertThat(defects.selectFirst("td[data-label=Baseline]").text()).isEqualTo("20.0% 2015 · plant report · configured · v1");
+        assertThat(defects.selectFirst("td[data-label=Baseline]").text()).isEqualTo("20.00% 2015 · plant report · configured · v1");
         // 10 defective of 201 units over the trailing 90 days; Wilson interval around it.
         assertThat(defects.selectFirst("td[data-label=Current] .value").attr("data-value")).isEqualTo(String.valueOf(9.0 / 201));
         assertThat(defects.selectFirst("td[data-label=Current] .sample").text()).isEqualTo("n = 201 units");
@@ -94,7 +94,8 @@ class ScorecardPagesTest {
 
         assertThat(with.select("script[src], link[href]").eachAttr("src").stream()
                 .filter(src -> !src.isEmpty())).allMatch(src -> src.startsWith("/static/"));
-        assertThat(with.select("link[href]").eachAttr("href")).containsExactly("/static/scorecard.css");
+        assertThat(with.select("link[href]").eachAttr("href")).containsExactly("/static/favicon.svg",
+                "/static/scorecard.css");
         assertThat(with.select("script").size()).isEqualTo(1);
         assertThat(with.selectFirst("main").attr("data-src")).isEqualTo("/scorecard/plants/cd-valve/content");
         assertThat(with.selectFirst("main").attr("data-refresh-seconds")).isEqualTo("7");
