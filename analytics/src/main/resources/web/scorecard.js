@@ -1,6 +1,7 @@
-// Keeps a scorecard page current without reloads: every data-refresh-seconds it fetches the page's content
-// (main#content's data-src, the same HTML without the shell) and swaps it in when it changed. Served by the
-// analytics service itself; no libraries, nothing from the network beyond this service.
+// Keeps a scorecard page current without reloads: every data-refresh-seconds it asks for the page's content
+// (main#content's data-src, the same HTML without the shell) with the version it shows (data-version, sent as
+// If-None-Match); the service answers 304 while nothing changed, else the new content, which is swapped in.
+// Served by the analytics service itself; no libraries, nothing from the network beyond this service.
 (function () {
   'use strict';
   var main = document.getElementById('content');
@@ -10,7 +11,7 @@
   }
   var everyMs = Math.max(1, Number(main.getAttribute('data-refresh-seconds')) || 10) * 1000;
   var src = main.getAttribute('data-src');
-  var shown = null;
+  var version = main.getAttribute('data-version');
   var lastOk = null;
 
   function time(date) {
@@ -27,18 +28,25 @@
       setTimeout(refresh, everyMs);
       return;
     }
-    fetch(src, { cache: 'no-store', headers: { Accept: 'text/html' } })
+    var headers = { Accept: 'text/html' };
+    if (version) {
+      headers['If-None-Match'] = version;
+    }
+    fetch(src, { cache: 'no-store', headers: headers })
       .then(function (response) {
+        if (response.status === 304) {
+          return null;
+        }
         // 404: a plant not known (yet); its content says so and is replaced once the plant has data.
         if (!response.ok && response.status !== 404) {
           throw new Error('HTTP ' + response.status);
         }
+        version = response.headers.get('ETag');
         return response.text();
       })
       .then(function (html) {
-        if (html !== shown) {
+        if (html !== null) {
           main.innerHTML = html; // rendered and escaped by the server
-          shown = html;
         }
         lastOk = new Date();
         show('live · updated ' + time(lastOk), false);

@@ -25,6 +25,13 @@ final class BlockingReplies {
         vertx.executeBlocking(compute, false).onComplete(result -> {
             if (result.succeeded()) {
                 Reply reply = result.result();
+                if (reply.etag() != null) {
+                    ctx.response().putHeader("etag", reply.etag());
+                    if (reply.etag().equals(ctx.request().getHeader("if-none-match"))) {
+                        ctx.response().setStatusCode(304).end();
+                        return;
+                    }
+                }
                 ctx.response().setStatusCode(reply.status()).putHeader("content-type", reply.contentType())
                         .end(reply.body());
             } else if (result.cause() instanceof InvalidStateStoreException) {

@@ -42,7 +42,7 @@ final class ScorecardRoutes {
         router.get("/").handler(ctx -> ctx.redirect("/scorecard"));
         router.get("/scorecard").handler(ctx -> replies.reply(ctx, () -> Reply.ok(HTML,
                 pages.overview(source.scorecards()))));
-        router.get("/scorecard/content").handler(ctx -> replies.reply(ctx, () -> Reply.ok(HTML,
+        router.get("/scorecard/content").handler(ctx -> replies.reply(ctx, () -> content(200,
                 pages.overviewContent(source.scorecards()))));
         router.get("/scorecard/plants/:plant").handler(ctx -> replies.reply(ctx, () -> plant(ctx, false)));
         router.get("/scorecard/plants/:plant/content").handler(ctx -> replies.reply(ctx, () -> plant(ctx, true)));
@@ -68,10 +68,15 @@ final class ScorecardRoutes {
         String plant = ctx.pathParam("plant");
         Optional<PlantDetail> detail = source.plant(plant);
         if (detail.isEmpty()) {
-            return new Reply(404, HTML, contentOnly ? ScorecardPages.unknownPlantContent(plant)
-                    : pages.unknownPlant(plant));
+            return contentOnly ? content(404, ScorecardPages.unknownPlantContent(plant))
+                    : new Reply(404, HTML, pages.unknownPlant(plant));
         }
-        return Reply.ok(HTML, contentOnly ? pages.plantContent(detail.get()) : pages.plant(detail.get()));
+        return contentOnly ? content(200, pages.plantContent(detail.get())) : Reply.ok(HTML, pages.plant(detail.get()));
+    }
+
+    /** A page's content with its version as entity tag: the polling page gets a 304 while nothing changed. */
+    private static Reply content(int status, String html) {
+        return new Reply(status, HTML, html, "\"" + ScorecardPages.version(html) + "\"");
     }
 
     private static void securityHeaders(RoutingContext ctx) {

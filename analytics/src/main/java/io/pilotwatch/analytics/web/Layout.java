@@ -35,12 +35,13 @@ final class Layout {
                 <nav>%s</nav>
                 <p class="live" id="live-status" role="status" aria-live="polite">updates every %d s</p>
                 </header>
-                <main id="content" data-src="%s" data-refresh-seconds="%d">
+                <main id="content" data-src="%s" data-refresh-seconds="%d" data-version="&quot;%s&quot;">
                 %s
                 </main>
                 <footer>PilotWatch · figures and methods: docs/kpis.md · how to read this page: docs/scorecard.md</footer>
                 </body>
                 </html>
-                """.formatted(esc(title), refreshSeconds, nav, refreshSeconds, esc(contentSrc), refreshSeconds, content);
+                """.formatted(esc(title), refreshSeconds, nav, refreshSeconds, esc(contentSrc), refreshSeconds,
+                ScorecardPages.version(content), content);
     }
 }

@@ -6,6 +6,10 @@ import static io.pilotwatch.analytics.web.Html.url;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -50,6 +54,16 @@ public final class ScorecardPages {
 
     public String plantContent(PlantDetail detail) {
         return plant.content(detail);
+    }
+
+    /** A short digest of a page's content: the entity tag that tells a polling page whether anything changed. */
+    public static String version(String content) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     /** The page of a plant this instance does not know (yet): it turns into the plant's page once data comes. */

@@ -99,6 +99,9 @@ class ScorecardPagesTest {
         assertThat(with.select("script").size()).isEqualTo(1);
         assertThat(with.selectFirst("main").attr("data-src")).isEqualTo("/scorecard/plants/cd-valve/content");
         assertThat(with.selectFirst("main").attr("data-refresh-seconds")).isEqualTo("7");
+        // The polling script sends this version back: unchanged content must be recognised as such (304).
+        assertThat(with.selectFirst("main").attr("data-version"))
+                .isEqualTo("\"" + ScorecardPages.version(new ScorecardPages(GRAFANA).plantContent(detail)) + "\"");
         assertThat(with.select("a.grafana").eachAttr("href")).contains(
                 "http://grafana:3000/d/pilotwatch-plant-kpis?var-plant=cd-valve",
                 "http://grafana:3000/d/pilotwatch-plant-kpis?var-plant=cd-valve&var-line=l1");
