@@ -10,11 +10,13 @@ import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.http.OperationsServer;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.metrics.ScorecardMetrics;
+import io.pilotwatch.analytics.scorecard.PlantDetail;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
 import io.pilotwatch.analytics.store.KpiData;
 import io.pilotwatch.analytics.topology.AnalyticsTopology;
 import io.pilotwatch.analytics.topology.StreamsSettings;
+import io.pilotwatch.analytics.web.ScorecardPages;
 import io.pilotwatch.support.metrics.JvmMetrics;
 import io.pilotwatch.support.metrics.KafkaMetricFilter;
 import io.vertx.core.Vertx;
@@ -82,7 +84,7 @@ public final class AnalyticsService implements AutoCloseable {
         ScorecardMetrics metrics = new ScorecardMetrics(registry);
         Vertx vertx = Vertx.vertx();
         OperationsServer http = new OperationsServer(vertx, registry, new Scorecards(streams, config, metrics),
-                () -> streams.state() == KafkaStreams.State.RUNNING);
+                new ScorecardPages(config.web()), () -> streams.state() == KafkaStreams.State.RUNNING);
         streams.start();
         int port = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -120,6 +122,12 @@ public final class AnalyticsService implements AutoCloseable {
         public List<PlantScorecard> scorecards() {
             KpiData data = InteractiveKpiData.of(streams);
             return new ScorecardBuilder(data, config, System::currentTimeMillis).buildAll();
+        }
+
+        @Override
+        public Optional<PlantDetail> plant(String plant) {
+            KpiData data = InteractiveKpiData.of(streams);
+            return new ScorecardBuilder(data, config, System::currentTimeMillis).detail(plant);
         }
 
         @Override

@@ -9,10 +9,13 @@ import io.pilotwatch.analytics.baseline.BaselinesFile;
 import io.pilotwatch.analytics.targets.Targets;
 import io.pilotwatch.analytics.targets.TargetsFile;
 import io.pilotwatch.telemetry.Topics;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +27,7 @@ import java.util.Set;
  *                           by {@code plant/kpi}; adopted instead of learning again (empty in tests)
  */
 public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processing, Verdicts verdicts,
-                              String httpHost, int httpPort, Targets targets, BaselinePlan baselines,
+                              String httpHost, int httpPort, Web web, Targets targets, BaselinePlan baselines,
                               Map<String, Baseline> publishedBaselines) {
 
     /** Topics. */
@@ -63,6 +66,15 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
     public record Verdicts(int trailingDays, long minUnits, int minDays, int trendMonths, int trendMinMonths) {
     }
 
+    /**
+     * The scorecard pages.
+     *
+     * @param grafanaUrl     Grafana's base URL without a trailing slash, for links to its dashboards; empty: no links
+     * @param refreshSeconds how often an open page fetches fresh figures
+     */
+    public record Web(Optional<String> grafanaUrl, int refreshSeconds) {
+    }
+
     static final String STREAMS_PREFIX = "kafka.streams.";
 
     /** Keys that environment variables can override. */
@@ -73,7 +85,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
             "analytics.max.future.skew.minutes", "analytics.publish.interval.seconds", "analytics.line.idle.minutes",
             "analytics.trailing.days",
             "analytics.verdict.min.units", "analytics.verdict.min.days", "analytics.trend.months",
-            "analytics.trend.min.months", "http.host", "http.port");
+            "analytics.trend.min.months", "analytics.scorecard.refresh.seconds", "grafana.url", "http.host",
+            "http.port");
 
     /** Reads {@code file} (may be null) overlaid by the environment; {@code KAFKA_STREAMS_*} pass through. */
     public static Map<String, String> load(Path file, Map<String, String> environment) {
@@ -116,18 +129,37 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
                 in.intIn("analytics.verdict.min.days", 7, 2, 3660), trendMonths, trendMinMonths);
         String httpHost = in.string("http.host", "0.0.0.0");
         int httpPort = in.intIn("http.port", 8081, 0, 65535);
+        Web web = new Web(in.optional("grafana.url").map(AnalyticsConfig::grafanaUrl),
+                in.intIn("analytics.scorecard.refresh.seconds", 10, 1, 3600));
         Targets targets = in.readableFile("analytics.targets.file").map(TargetsFile::load)
                 .orElseGet(TargetsFile::policyDefaults);
         BaselinePlan baselines = in.readableFile("analytics.baselines.file").map(BaselinesFile::load)
                 .orElseGet(BaselinesFile::builtIn);
         in.rejectUnknownKeys();
-        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, targets, baselines,
+        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, web, targets, baselines,
                 Map.of());
+    }
+
+    /** An absolute http(s) URL, without the trailing slash, so that dashboard paths can be appended. */
+    private static String grafanaUrl(String value) {
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw new ConfigException("grafana.url", "must be a URL such as http://grafana:3000, got '" + value + "'");
+        }
+        boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new ConfigException("grafana.url", "must be an http or https URL without query or fragment, "
+                    + "such as http://grafana:3000 or https://example.org/grafana, got '" + value + "'");
+        }
+        String text = uri.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** The same configuration with the baselines found on the baselines topic at start. */
     public AnalyticsConfig withPublishedBaselines(Map<String, Baseline> published) {
-        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, targets, baselines,
+        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, web, targets, baselines,
                 Map.copyOf(published));
     }
 }

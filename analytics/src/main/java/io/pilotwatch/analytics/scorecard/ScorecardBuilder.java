@@ -31,6 +31,7 @@ public final class ScorecardBuilder {
     private final AnalyticsConfig config;
     private final FiguresCalculator calculator;
     private final MilestoneAssessor assessor;
+    private final TrendBuilder trends;
 
     private final LongSupplier wallClock;
 
@@ -41,6 +42,7 @@ public final class ScorecardBuilder {
         this.wallClock = wallClock;
         this.calculator = new FiguresCalculator(data);
         this.assessor = new MilestoneAssessor(calculator, config.verdicts());
+        this.trends = new TrendBuilder(calculator, config.verdicts().trendMonths());
     }
 
     /** Scorecards of every plant this instance holds, by plant id. */
@@ -54,15 +56,25 @@ public final class ScorecardBuilder {
 
     /** The plant's scorecard; empty when it has no accepted event yet. */
     public Optional<PlantScorecard> build(String plant) {
-        Optional<PlantRecord> found = data.plant(plant).filter(PlantRecord::hasClock);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        PlantRecord record = found.get();
+        return data.plant(plant).filter(PlantRecord::hasClock).map(record -> build(plant, record));
+    }
+
+    /** The plant's scorecard with the monthly values of its trend charts; empty when it has no event yet. */
+    public Optional<PlantDetail> detail(String plant) {
+        return data.plant(plant).filter(PlantRecord::hasClock).map(record -> new PlantDetail(build(plant, record),
+                trends.build(scope(plant, record))));
+    }
+
+    private Scope scope(String plant, PlantRecord record) {
+        PlantCalendar calendar = new PlantCalendar(config.targets().forPlant(plant).zone());
+        return Scope.plant(plant, List.copyOf(record.lines()), calendar, record.clockMillis());
+    }
+
+    private PlantScorecard build(String plant, PlantRecord record) {
         PlantPolicy policy = config.targets().forPlant(plant);
-        PlantCalendar calendar = new PlantCalendar(policy.zone());
         long clock = record.clockMillis();
-        Scope scope = Scope.plant(plant, List.copyOf(record.lines()), calendar, clock);
+        Scope scope = scope(plant, record);
+        PlantCalendar calendar = scope.calendar();
         List<WindowFigures> windows = windows(scope);
         Map<String, List<WindowFigures>> lines = new TreeMap<>();
         for (String line : scope.lines()) {
@@ -92,9 +104,9 @@ public final class ScorecardBuilder {
                     ? KpiScore.Reduction.of(current, baseline.get().value()) : null;
             kpis.add(new KpiScore(kpi, kpi.unit(), baseline.orElse(null), current, reduction, scores));
         }
-        return Optional.of(new PlantScorecard(plant, policy.zone().getId(), policy.currency(),
+        return new PlantScorecard(plant, policy.zone().getId(), policy.currency(),
                 Instant.ofEpochMilli(clock), PlantScorecard.DEFINITIONS_VERSION, config.targets().source(),
-                config.baselines().source(), Completeness.of(record), windows, lines, kpis));
+                config.baselines().source(), Completeness.of(record), windows, lines, kpis);
     }
 
     /** The clock's month, its year and the trailing window, in that order. */

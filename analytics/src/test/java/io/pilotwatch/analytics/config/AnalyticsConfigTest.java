@@ -72,4 +72,24 @@ class AnalyticsConfigTest {
         assertThatThrownBy(() -> AnalyticsConfig.fromMap(values))
                 .hasMessageContaining("'analytics.targets.file': file '/nowhere/targets.yaml' does not exist");
     }
+
+    @Test
+    void grafanaLinksAreOffByDefaultAndTheUrlLosesItsTrailingSlash() {
+        AnalyticsConfig none = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092"));
+        AnalyticsConfig grafana = AnalyticsConfig.fromMap(AnalyticsConfig.load(null, Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "k:9092", "GRAFANA_URL", "https://ops.example.org/grafana/")));
+
+        assertThat(none.web().grafanaUrl()).isEmpty();
+        assertThat(none.web().refreshSeconds()).isEqualTo(10);
+        assertThat(grafana.web().grafanaUrl()).hasValue("https://ops.example.org/grafana");
+    }
+
+    @Test
+    void grafanaUrlThatIsNotAnHttpUrlIsRefusedNamingTheKey() {
+        for (String bad : new String[] {"grafana:3000", "javascript:alert(1)", "http://g:3000/?orgId=1", "http://"}) {
+            assertThatThrownBy(() -> AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                    "grafana.url", bad))).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("'grafana.url': must be");
+        }
+    }
 }

@@ -1,0 +1,45 @@
+package io.pilotwatch.analytics.scorecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScorecardCsvTest {
+
+    @Test
+    void headerThenOneCrlfRowPerPlantKpiAndMilestoneWithTheDefinitionsVersion() {
+        String csv = ScorecardCsv.write(List.of(SampleCards.hostile()));
+
+        assertThat(csv).startsWith(String.join(",", ScorecardCsv.COLUMNS) + "\r\n").endsWith("\r\n");
+        assertThat(ScorecardCsv.COLUMNS).endsWith("definitions_version");
+        assertThat(csv).endsWith(",kpis/1\r\n");
+    }
+
+    @Test
+    void fieldsWithCommasQuotesOrLineBreaksAreQuotedAsRfc4180Says() {
+        String csv = ScorecardCsv.write(List.of(SampleCards.hostile()));
+        String row = csv.substring(csv.indexOf("\r\n") + 2);
+
+        assertThat(row).startsWith("<script>alert('p')</script>,defect_rate,ratio,CNY,0.2,2,configured,2015,"
+                + "\"report, \"\"audited\"\"\r\n<b>2015</b>\",0.05,0.03,0.08,200,");
+        assertThat(row).contains(",m<1>,2025-12-31,reduction,0.3,0.14,projected,2025-01-01,2025-03-31,"
+                + "0.05,0.03,0.08,200,off_track,trend <misses> the target,0.5,0.16,2027-04-16,200,3,1,2,"
+                + "2025-03-31T00:00:00Z,kpis/1\r\n");
+    }
+
+    @Test
+    void aStandardParserReadsHostileFieldsBackUnchanged() {
+        List<java.util.Map<String, String>> rows = CsvRows.parse(ScorecardCsv.write(List.of(SampleCards.hostile())));
+
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)).containsEntry("plant", SampleCards.PLANT).containsEntry("baseline_source", SampleCards.SOURCE)
+                .containsEntry("milestone", SampleCards.MILESTONE).containsEntry("verdict", "off_track")
+                .containsEntry("definitions_version", "kpis/1");
+    }
+
+    @Test
+    void noPlantsIsTheHeaderAlone() {
+        assertThat(ScorecardCsv.write(List.of())).isEqualTo(String.join(",", ScorecardCsv.COLUMNS) + "\r\n");
+    }
+}

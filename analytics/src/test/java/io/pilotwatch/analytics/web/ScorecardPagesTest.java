@@ -1,0 +1,134 @@
+package io.pilotwatch.analytics.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pilotwatch.analytics.VerdictMonths;
+import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.scorecard.PlantDetail;
+import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
+import io.pilotwatch.analytics.topology.TopologyHarness;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pages rendered from a real scorecard (the topology under TopologyTestDriver), parsed back. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScorecardPagesTest {
+
+    private static final AnalyticsConfig.Web GRAFANA = new AnalyticsConfig.Web(Optional.of("http://grafana:3000"), 7);
+
+    TopologyHarness harness;
+    PlantDetail detail;
+
+    @BeforeAll
+    void run(@TempDir Path dir) throws IOException {
+        harness = new TopologyHarness(dir.resolve("state"), VerdictMonths.settings(dir));
+        new VerdictMonths().records().forEach(record -> harness.send(record.getKey(), record.getValue()));
+        detail = new ScorecardBuilder(harness.data(), harness.config, TopologyHarness.WALL_CLOCK::toEpochMilli)
+                .detail(VerdictMonths.PLANT).orElseThrow();
+    }
+
+    @AfterAll
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void overviewShowsEachVerdictWithItsProgressAndProjectedDate() {
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).overview(List.of(detail.card())));
+        Element plant = page.selectFirst("section.plant[data-plant=cd-valve]");
+
+        assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".badge").text()).isEqualTo("met");
+        assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".progress").attr("data-progress")).isEqualTo("2.5");
+        assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".progress-text").text())
+                .isEqualTo("250.0% of target");
+        assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".target").text()).isEqualTo("target −30.0% → ≤ 14.00%");
+        assertThat(milestone(plant, "production_cycle", "m1").selectFirst(".badge").text()).isEqualTo("not met");
+        assertThat(milestone(plant, "production_cycle", "m1").selectFirst(".progress-text").text())
+                .isEqualTo("-333.3% of target");
+        assertThat(milestone(plant, "operating_cost", "m1").selectFirst(".badge").attr("title"))
+                .contains("sample 25", "minimum 30");
+        assertThat(milestone(plant, "energy_per_unit", "m1").text()).contains("inconclusive", "no baseline");
+        assertThat(milestone(plant, "defect_rate", "m2").selectFirst(".badge").text()).isEqualTo("on track");
+        assertThat(milestone(plant, "production_cycle", "m2").selectFirst(".badge").text()).isEqualTo("off track");
+        assertThat(milestone(plant, "production_cycle", "m2").selectFirst("time[data-projected]").text())
+                .isEqualTo("2027-04-16");
+        assertThat(milestone(plant, "cnc_ratio", "m2").text()).contains("off track", "trend never reaches the target");
+        // The at-a-glance matrix has the same verdicts.
+        assertThat(page.select(".matrix tr[data-plant=cd-valve] td[data-kpi=defect_rate] .badge").eachText())
+                .containsExactly("m1 met", "m2 on track");
+    }
+
+    @Test
+    void overviewShowsBaselineCurrentValueWithIntervalSampleAndCompleteness() {
+        Element plant = Jsoup.parse(new ScorecardPages(GRAFANA).overviewContent(List.of(detail.card())))
+                .selectFirst("section.plant");
+        Element defects = plant.selectFirst("tr[data-kpi=defect_rate]");
+
+        assertThat(defects.selectFirst("td[data-label=Baseline]").text()).isEqualTo("20.00% 2015 · plant report · configured · v1");
+        // 10 defective of 201 units over the trailing 90 days; Wilson interval around it.
+        assertThat(defects.selectFirst("td[data-label=Current] .value").attr("data-value")).isEqualTo(String.valueOf(9.0 / 201));
+        assertThat(defects.selectFirst("td[data-label=Current] .sample").text()).isEqualTo("n = 201 units");
+        assertThat(defects.selectFirst("td[data-label=Current] .interval").text()).matches("\\[\\d\\.\\d\\d, \\d\\.\\d\\d]");
+        assertThat(plant.selectFirst("tr[data-kpi=oee] td[data-label=Baseline]").text()).isEqualTo("no target");
+        assertThat(plant.selectFirst("[data-count=accepted]").text()).isEqualTo("206");
+        assertThat(plant.selectFirst("[data-count=late]").text()).isEqualTo("0");
+        assertThat(plant.select("table.kpis tbody tr:not(.group) td").eachAttr("data-label")).doesNotContain("");
+    }
+
+    @Test
+    void pagesAreOfflineAndLinkGrafanaOnlyWhenConfigured() {
+        Document with = Jsoup.parse(new ScorecardPages(GRAFANA).plant(detail));
+        Document without = Jsoup.parse(new ScorecardPages(new AnalyticsConfig.Web(Optional.empty(), 7)).plant(detail));
+
+        assertThat(with.select("script[src], link[href]").eachAttr("src").stream()
+                .filter(src -> !src.isEmpty())).allMatch(src -> src.startsWith("/static/"));
+        assertThat(with.select("link[href]").eachAttr("href")).containsExactly("/static/favicon.svg",
+                "/static/scorecard.css");
+        assertThat(with.select("script").size()).isEqualTo(1);
+        assertThat(with.selectFirst("main").attr("data-src")).isEqualTo("/scorecard/plants/cd-valve/content");
+        assertThat(with.selectFirst("main").attr("data-refresh-seconds")).isEqualTo("7");
+        // The polling script sends this version back: unchanged content must be recognised as such (304).
+        assertThat(with.selectFirst("main").attr("data-version"))
+                .isEqualTo("\"" + ScorecardPages.version(new ScorecardPages(GRAFANA).plantContent(detail)) + "\"");
+        assertThat(with.select("a.grafana").eachAttr("href")).contains(
+                "http://grafana:3000/d/pilotwatch-plant-kpis?var-plant=cd-valve",
+                "http://grafana:3000/d/pilotwatch-plant-kpis?var-plant=cd-valve&var-line=l1");
+        assertThat(without.select("a.grafana")).isEmpty();
+    }
+
+    @Test
+    void plantPageChartsEveryKpiPerMonthAgainstBaselineAndThresholds() {
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).plantContent(detail));
+        Elements plantCharts = page.select("section.trends[data-scope=plant] figure");
+        Element defects = page.selectFirst("section.trends[data-scope=plant] figure[data-kpi=defect_rate] svg");
+
+        assertThat(plantCharts.eachAttr("data-kpi")).containsExactly("operating_cost", "production_cycle",
+                "defect_rate", "cnc_ratio", "energy_per_unit", "oee");
+        // December (no data), January, February complete; March so far.
+        assertThat(defects.select("circle.dot").size()).isEqualTo(3);
+        assertThat(defects.select("circle.dot.partial").size()).isEqualTo(1);
+        assertThat(defects.select("circle.dot title").eachText()).containsExactly("2025-01: 5.0% · n = 100 units",
+                "2025-02: 4.0% · n = 100 units", "2025-03 (so far): 0.0% · n = 1 unit");
+        assertThat(defects.select("text.ref-label").eachText()).containsExactly("baseline", "m1", "m2");
+        assertThat(page.select("section.trends[data-scope=line][data-line=l1] figure")).hasSize(6);
+        assertThat(page.selectFirst("table.line-kpis tr[data-line=l1] td[data-kpi=defect_rate] .sample").text())
+                .isEqualTo("n = 201 units");
+        assertThat(page.selectFirst("dl.completeness-details").text()).contains("Clock of line l1", "2025-03-03 10:00");
+    }
+
+    private static Element milestone(Element plant, String kpi, String milestone) {
+        return plant.selectFirst("tr[data-kpi=" + kpi + "] td.milestone[data-milestone=" + milestone + "]");
+    }
+}
