@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -115,8 +116,12 @@ public final class AnalyticsService implements AutoCloseable {
     }
 
     /** Scorecards from this instance's stores, by interactive queries. */
-    private record Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics)
-            implements OperationsServer.ScorecardSource {
+    private record Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics,
+                              AtomicBoolean exporting) implements OperationsServer.ScorecardSource {
+
+        Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics) {
+            this(streams, config, metrics, new AtomicBoolean(true));
+        }
 
         @Override
         public List<PlantScorecard> scorecards() {
@@ -134,10 +139,18 @@ public final class AnalyticsService implements AutoCloseable {
         public void refreshMetrics() {
             try {
                 KpiData data = InteractiveKpiData.of(streams);
-                metrics.update(new ScorecardBuilder(data, config, System::currentTimeMillis).buildAll(), data.plant(PlantRecord.UNKNOWN_PLANT));
+                metrics.update(new ScorecardBuilder(data, config, System::currentTimeMillis).buildAll(),
+                        data.plant(PlantRecord.UNKNOWN_PLANT));
+                if (exporting.compareAndSet(false, true)) {
+                    LOG.info("KPI series exported again: this instance's stores are queryable");
+                }
             } catch (InvalidStateStoreException e) {
-                // Restoring or rebalancing: export no KPI series rather than ones another instance may own now.
+                // Restoring, rebalancing, or no KPI task on this instance: export no KPI series rather than ones
+                // another instance may own now. Said once per change, so an instance that stays silent says why.
                 metrics.update(List.of(), Optional.empty());
+                if (exporting.compareAndSet(true, false)) {
+                    LOG.info("KPI series withdrawn (Streams {}): {}", streams.state(), e.getMessage());
+                }
             }
         }
     }

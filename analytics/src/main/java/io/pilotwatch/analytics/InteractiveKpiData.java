@@ -1,6 +1,7 @@
 package io.pilotwatch.analytics;
 
 import io.pilotwatch.analytics.store.KpiData;
+import io.pilotwatch.analytics.store.ObjectCacheStore;
 import io.pilotwatch.analytics.store.StoreKpiData;
 import io.pilotwatch.analytics.store.StoreNames;
 import org.apache.kafka.streams.KafkaStreams;
@@ -19,9 +20,14 @@ final class InteractiveKpiData {
 
     /** @throws org.apache.kafka.streams.errors.InvalidStateStoreException while stores are not queryable */
     static KpiData of(KafkaStreams streams) {
-        return new StoreKpiData(store(streams, StoreNames.PLANTS), store(streams, StoreNames.DAYS),
-                store(streams, StoreNames.SKETCHES), store(streams, StoreNames.STATIONS),
+        return new StoreKpiData(committed(streams, StoreNames.PLANTS), committed(streams, StoreNames.DAYS),
+                committed(streams, StoreNames.SKETCHES), committed(streams, StoreNames.STATIONS),
                 store(streams, StoreNames.BASELINES));
+    }
+
+    /** The state as of the last commit: the stream thread's own objects are never read from here. */
+    private static <V> ReadOnlyKeyValueStore<String, V> committed(KafkaStreams streams, String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, ObjectCacheStore.<V>queryableType()));
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> store(KafkaStreams streams, String name) {

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @param totals       the summed components
  * @param clusters     per-day (cost, good units) and (kWh, good units) pairs, for the ratio intervals
- * @param sketch       the cycle sketch when the window is whole months, else empty
+ * @param sketch       the window's cycle sketch (without counts where the data hold none: {@link io.pilotwatch.analytics.store.KpiData#daySketch})
  * @param keyStations  key-process stations in force at the window's end
  * @param cncKeyStations of which numerically controlled
  */

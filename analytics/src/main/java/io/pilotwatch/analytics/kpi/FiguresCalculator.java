@@ -34,7 +34,7 @@ public final class FiguresCalculator {
         return compute(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), true);
     }
 
-    /** Any run of days, both inclusive; percentiles are not available for it. */
+    /** Any run of days, both inclusive; its sketch merges whole months' sketches and the other days'. */
     public Figures days(Scope scope, LocalDate from, LocalDate to) {
         return compute(scope, from, to, false);
     }
@@ -45,19 +45,28 @@ public final class FiguresCalculator {
         long windowEnd = calendar.startOf(to.plusDays(1));
         Totals totals = new Totals();
         SortedMap<LocalDate, Totals> byDay = new TreeMap<>();
-        Optional<CycleSketch> sketch = wholeMonths ? Optional.of(new CycleSketch()) : Optional.empty();
+        CycleSketch sketch = new CycleSketch();
         int key = 0;
         int cncKey = 0;
         // Profiles in force at the window's end, or now for a window that is not over.
         long cncAt = Math.min(windowEnd, scope.clockMillis() + 1);
         for (String line : scope.lines()) {
-            data.days(scope.plant(), line, from, to).forEach((date, day) -> {
+            SortedMap<LocalDate, Totals> lineDays = data.days(scope.plant(), line, from, to);
+            lineDays.forEach((date, day) -> {
                 totals.merge(day);
                 byDay.computeIfAbsent(date, d -> new Totals()).merge(day);
             });
-            if (sketch.isPresent()) {
-                for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-                    data.sketch(scope.plant(), line, m).ifPresent(sketch.get()::merge);
+            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                if (wholeMonths || (!m.atDay(1).isBefore(from) && !m.atEndOfMonth().isAfter(to))) {
+                    data.sketch(scope.plant(), line, m).ifPresent(sketch::merge);
+                } else {
+                    // Only days that had units have a sketch.
+                    for (Map.Entry<LocalDate, Totals> day : lineDays.subMap(m.atDay(1), m.atEndOfMonth().plusDays(1))
+                            .entrySet()) {
+                        if (day.getValue().cycleCount() > 0) {
+                            data.daySketch(scope.plant(), line, day.getKey()).ifPresent(sketch::merge);
+                        }
+                    }
                 }
             }
             for (StationRecord station : data.stations(scope.plant(), line).values()) {
@@ -69,7 +78,7 @@ public final class FiguresCalculator {
                 }
             }
         }
-        return new Figures(totals, clusters(byDay, false), clusters(byDay, true), sketch, key, cncKey);
+        return new Figures(totals, clusters(byDay, false), clusters(byDay, true), Optional.of(sketch), key, cncKey);
     }
 
     /** The current state's time up to the clock: not in the stored totals until the next change comes. */

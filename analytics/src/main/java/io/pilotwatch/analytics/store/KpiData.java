@@ -15,7 +15,8 @@ import java.util.SortedMap;
 
 /**
  * Read access to the KPI state: the same for the stream processor (its own stores) and for the HTTP side
- * (interactive queries over this instance's tasks), so both compute the same figures.
+ * (interactive queries over this instance's tasks), so both compute the same figures. Returned values are
+ * read-only: in the processor they are the live state (see {@code ObjectCacheStore}).
  */
 public interface KpiData {
 
@@ -28,6 +29,14 @@ public interface KpiData {
     SortedMap<LocalDate, Totals> days(String plant, String line, LocalDate from, LocalDate to);
 
     Optional<CycleSketch> sketch(String plant, String line, YearMonth month);
+
+    /**
+     * The line's cycle sketch of one plant-local day (for percentiles of windows that are not whole months).
+     * The default has none: such windows then report no percentiles.
+     */
+    default Optional<CycleSketch> daySketch(String plant, String line, LocalDate day) {
+        return Optional.empty();
+    }
 
     /** The line's stations by id. */
     Map<String, StationRecord> stations(String plant, String line);

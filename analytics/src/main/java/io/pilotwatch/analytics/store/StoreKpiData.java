@@ -23,12 +23,12 @@ public final class StoreKpiData implements KpiData {
 
     private final ReadOnlyKeyValueStore<String, PlantRecord> plants;
     private final ReadOnlyKeyValueStore<String, Totals> days;
-    private final ReadOnlyKeyValueStore<String, byte[]> sketches;
+    private final ReadOnlyKeyValueStore<String, CycleSketch> sketches;
     private final ReadOnlyKeyValueStore<String, StationRecord> stations;
     private final ReadOnlyKeyValueStore<String, Baseline> baselines;
 
     public StoreKpiData(ReadOnlyKeyValueStore<String, PlantRecord> plants, ReadOnlyKeyValueStore<String, Totals> days,
-                        ReadOnlyKeyValueStore<String, byte[]> sketches,
+                        ReadOnlyKeyValueStore<String, CycleSketch> sketches,
                         ReadOnlyKeyValueStore<String, StationRecord> stations,
                         ReadOnlyKeyValueStore<String, Baseline> baselines) {
         this.plants = plants;
@@ -72,7 +72,12 @@ public final class StoreKpiData implements KpiData {
 
     @Override
     public Optional<CycleSketch> sketch(String plant, String line, YearMonth month) {
-        return Optional.ofNullable(sketches.get(StoreKeys.month(plant, line, month))).map(CycleSketch::fromBytes);
+        return Optional.ofNullable(sketches.get(StoreKeys.month(plant, line, month)));
+    }
+
+    @Override
+    public Optional<CycleSketch> daySketch(String plant, String line, LocalDate day) {
+        return Optional.ofNullable(sketches.get(StoreKeys.day(plant, line, day)));
     }
 
     @Override

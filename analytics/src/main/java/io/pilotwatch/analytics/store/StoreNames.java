@@ -5,7 +5,7 @@ public final class StoreNames {
 
     /** Totals per line and plant-local day. */
     public static final String DAYS = "analytics-days";
-    /** Production-cycle sketches per line and plant-local month. */
+    /** Production-cycle sketches per line and plant-local month, and per line and plant-local day. */
     public static final String SKETCHES = "analytics-sketches";
     /** Profiles and recent states per station. */
     public static final String STATIONS = "analytics-stations";

@@ -5,7 +5,10 @@ import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.kpi.StationRecord;
 import io.pilotwatch.analytics.kpi.Totals;
+import io.pilotwatch.analytics.store.CycleSketchSerde;
 import io.pilotwatch.analytics.store.JsonSerde;
+import io.pilotwatch.analytics.store.ObjectCacheStore;
+import io.pilotwatch.analytics.store.ObjectCacheStoreBuilder;
 import io.pilotwatch.analytics.store.StoreNames;
 import io.pilotwatch.telemetry.TelemetryCodec;
 import org.apache.kafka.common.serialization.Serde;
@@ -18,15 +21,17 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The analytics topology:
  * <pre>
- *   factory.telemetry.v1 (event time from the payload)
- *     -> repartition by plant (key kept)
+ *   factory.telemetry.v1 (JSON decoded once; event time from the payload)
+ *     -> classify (usable, or unusable with the reason)
+ *     -> repartition by plant (key kept; compact binary records, {@link ClassifiedSerde})
  *     -> telemetry processor (stores: plants, days, sketches, stations, baselines, dedup)
- *         -> factory.telemetry.dlq.v1   unusable records, with error.reason / error.detail
+ *         -> factory.telemetry.dlq.v1   unusable and late records, with error.reason / error.detail
  *         -> factory.kpi.v1             KPI snapshots (compacted)
  *         -> factory.baselines.v1       frozen baselines (compacted)
  * </pre>
@@ -42,17 +47,19 @@ public final class AnalyticsTopology {
     }
 
     public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config) {
-        TelemetryCodec codec = new TelemetryCodec();
+        Classifier classifier = new Classifier(config.targets(), config.processing().maxFutureSkew());
         addStores(builder);
         KStream<byte[], Routed> out = builder
-                .stream(config.kafka().telemetryTopic(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withTimestampExtractor(new EventTimeExtractor(codec)).withName("telemetry-source"))
+                // The JSON is decoded once, here; the extractor and the classifier use the result.
+                .stream(config.kafka().telemetryTopic(), Consumed.with(Serdes.ByteArray(), new DecodedSerde(new TelemetryCodec()))
+                        .withTimestampExtractor(new EventTimeExtractor()).withName("telemetry-source"))
+                .processValues(() -> new ClassifyProcessor(classifier), Named.as("classify"))
                 // Repartitioning drops records with a null key; they must reach the DLQ, so they travel
                 // with an empty key, which the processor turns back into none.
                 .map((key, value) -> KeyValue.pair(key == null ? NO_KEY : key, value), Named.as("keep-keyless"))
-                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray())
+                .repartition(Repartitioned.with(Serdes.ByteArray(), new ClassifiedSerde())
                         .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME))
-                .process(() -> new TelemetryProcessor(config, codec), Named.as("telemetry-processor"),
+                .process(() -> new TelemetryProcessor(config), Named.as("telemetry-processor"),
                         StoreNames.PLANTS, StoreNames.DAYS, StoreNames.SKETCHES, StoreNames.STATIONS,
                         StoreNames.BASELINES, StoreNames.DEDUP);
         out.split(Named.as("route-"))
@@ -70,17 +77,27 @@ public final class AnalyticsTopology {
         return Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name);
     }
 
+    /**
+     * Values that change on almost every event live deserialized in a write-behind {@link ObjectCacheStore} and
+     * are serialized once per commit; the rest use Kafka Streams' record cache. Plants, day totals and stations
+     * are small and scanned by the KPI publication, so a task holds all of its own in memory (about 0.5 KB per
+     * line and day of history); month sketches are large (up to ~140 KB) and read by key: the 256 most recently
+     * used per task.
+     */
     private static void addStores(StreamsBuilder builder) {
-        builder.addStateStore(store(StoreNames.PLANTS, new JsonSerde<>(PlantRecord.class)));
-        builder.addStateStore(store(StoreNames.DAYS, new JsonSerde<>(Totals.class)));
-        builder.addStateStore(store(StoreNames.SKETCHES, Serdes.ByteArray()));
-        builder.addStateStore(store(StoreNames.STATIONS, new JsonSerde<>(StationRecord.class)));
-        builder.addStateStore(store(StoreNames.BASELINES, new JsonSerde<>(Baseline.class)));
-        builder.addStateStore(store(StoreNames.DEDUP, Serdes.ByteArray()));
+        builder.addStateStore(new ObjectCacheStoreBuilder<>(StoreNames.PLANTS, new JsonSerde<>(PlantRecord.class),
+                ObjectCacheStore.resident()));
+        builder.addStateStore(new ObjectCacheStoreBuilder<>(StoreNames.DAYS, new JsonSerde<>(Totals.class),
+                ObjectCacheStore.resident()));
+        builder.addStateStore(new ObjectCacheStoreBuilder<>(StoreNames.SKETCHES, new CycleSketchSerde(),
+                ObjectCacheStore.recentlyUsed(256)));
+        builder.addStateStore(new ObjectCacheStoreBuilder<>(StoreNames.STATIONS, new JsonSerde<>(StationRecord.class),
+                ObjectCacheStore.resident()));
+        builder.addStateStore(cached(StoreNames.BASELINES, new JsonSerde<>(Baseline.class)));
+        builder.addStateStore(cached(StoreNames.DEDUP, Serdes.ByteArray()));
     }
 
-    private static <V> org.apache.kafka.streams.state.StoreBuilder<?> store(String name, Serde<V> values) {
-        // Cached: a busy day bucket is written to RocksDB and its changelog once per commit, not per event.
+    private static <V> StoreBuilder<?> cached(String name, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
                 .withCachingEnabled();
     }

@@ -5,7 +5,6 @@ import io.pilotwatch.telemetry.DecodeResult;
 import io.pilotwatch.telemetry.Payload;
 import io.pilotwatch.telemetry.RejectReason;
 import io.pilotwatch.telemetry.StationId;
-import io.pilotwatch.telemetry.TelemetryCodec;
 import io.pilotwatch.telemetry.TelemetryEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a record of {@code factory.telemetry.v1} can be used: it must decode with the contract's
- * codec (it may come from another producer than our ingest), its key must name its plant and line, a cost
+ * codec (done once, by the source's {@link DecodedSerde}) (it may come from another producer than our ingest), its key must name its plant and line, a cost
  * must be in the plant's configured currency, and its event time must not be ahead of this service's clock
  * by more than the allowed skew (one such event would move the plant's clock and make everything late).
  */
@@ -23,24 +22,22 @@ public final class Classifier {
     public sealed interface Outcome permits Usable, Unusable {
     }
 
-    public record Usable(TelemetryEvent event, long eventTimeMillis) implements Outcome {
+    public record Usable(KpiEvent event) implements Outcome {
     }
 
     public record Unusable(RejectReason reason, String detail) implements Outcome {
     }
 
-    private final TelemetryCodec codec;
     private final Targets targets;
     private final Duration maxFutureSkew;
 
-    public Classifier(TelemetryCodec codec, Targets targets, Duration maxFutureSkew) {
-        this.codec = codec;
+    public Classifier(Targets targets, Duration maxFutureSkew) {
         this.targets = targets;
         this.maxFutureSkew = maxFutureSkew;
     }
 
-    public Outcome classify(byte[] key, byte[] value, long nowMillis) {
-        DecodeResult decoded = codec.decodeNormalized(value);
+    /** @param decoded the value as the contract's codec decoded it */
+    public Outcome classify(byte[] key, DecodeResult decoded, long nowMillis) {
         if (decoded instanceof DecodeResult.Rejected rejected) {
             return new Unusable(rejected.reason(), rejected.detail());
         }
@@ -65,6 +62,6 @@ public final class Classifier {
                     + " is more than " + maxFutureSkew.toMinutes() + " min ahead of the analytics clock "
                     + Instant.ofEpochMilli(nowMillis));
         }
-        return new Usable(event, eventTime);
+        return new Usable(KpiEvent.of(event));
     }
 }

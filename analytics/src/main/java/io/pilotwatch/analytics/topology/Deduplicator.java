@@ -2,8 +2,6 @@ package io.pilotwatch.analytics.topology;
 
 import io.pilotwatch.analytics.kpi.PlantCalendar;
 import io.pilotwatch.analytics.store.StoreKeys;
-import io.pilotwatch.telemetry.StationId;
-import io.pilotwatch.telemetry.TelemetryEvent;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,9 +28,8 @@ final class Deduplicator {
     }
 
     /** Remembers the event's id; false when it was already there (a duplicate). */
-    boolean firstTime(TelemetryEvent event, PlantCalendar calendar) {
-        StationId id = event.station();
-        String key = StoreKeys.dedup(id.plant(), calendar.dateOf(event.ts().toEpochMilli()), id.line(), id.station(),
+    boolean firstTime(KpiEvent event, PlantCalendar calendar) {
+        String key = StoreKeys.dedup(event.plant(), calendar.dateOf(event.tsMillis()), event.line(), event.station(),
                 event.boot(), event.seq());
         if (store.get(key) != null) {
             return false;

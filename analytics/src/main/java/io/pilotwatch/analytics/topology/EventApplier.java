@@ -7,10 +7,10 @@ import io.pilotwatch.analytics.kpi.StateSpan;
 import io.pilotwatch.analytics.kpi.StationRecord;
 import io.pilotwatch.analytics.kpi.Totals;
 import io.pilotwatch.analytics.store.StoreKeys;
-import io.pilotwatch.telemetry.Payload;
-import io.pilotwatch.telemetry.StationId;
-import io.pilotwatch.telemetry.TelemetryEvent;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -20,10 +20,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class EventApplier {
 
     private final KeyValueStore<String, Totals> days;
-    private final KeyValueStore<String, byte[]> sketches;
+    private final KeyValueStore<String, CycleSketch> sketches;
     private final KeyValueStore<String, StationRecord> stations;
+    /** Per line: the summed ideal cycles and the completion times they hold for; dropped when a profile comes. */
+    private final Map<String, IdealCycles> idealCycles = new HashMap<>();
 
-    EventApplier(KeyValueStore<String, Totals> days, KeyValueStore<String, byte[]> sketches,
+    EventApplier(KeyValueStore<String, Totals> days, KeyValueStore<String, CycleSketch> sketches,
                  KeyValueStore<String, StationRecord> stations) {
         this.days = days;
         this.sketches = sketches;
@@ -31,68 +33,117 @@ final class EventApplier {
     }
 
     /** @param openFromMillis the start of the plant's oldest open month: older state changes are pruned */
-    void apply(TelemetryEvent event, PlantCalendar calendar, long openFromMillis) {
-        StationId id = event.station();
-        long ts = event.ts().toEpochMilli();
-        Payload payload = event.payload();
-        if (payload instanceof Payload.Unit unit) {
-            applyUnit(id, unit, calendar);
-        } else if (payload instanceof Payload.Cost cost) {
-            updateDay(id, calendar.dateOf(ts), day -> day.addCost(cost.category(), cost.amount(), cost.energyKwh()));
-        } else if (payload instanceof Payload.State state) {
-            StationRecord station = station(id);
+    void apply(KpiEvent event, PlantCalendar calendar, long openFromMillis) {
+        long ts = event.tsMillis();
+        KpiEvent.Fact fact = event.fact();
+        if (fact instanceof KpiEvent.Unit unit) {
+            applyUnit(event, unit, calendar);
+        } else if (fact instanceof KpiEvent.Cost cost) {
+            updateDay(event, calendar.dateOf(ts), day -> day.addCost(cost.category(), cost.amount(), cost.energyKwh()));
+        } else if (fact instanceof KpiEvent.State state) {
+            String key = StoreKeys.station(event.plant(), event.line(), event.station());
+            StationRecord station = station(key);
             for (StateSpan span : station.insertState(ts, state.state())) {
                 for (PlantCalendar.DayShare share : calendar.split(span.fromMillis(), span.toMillis())) {
-                    updateDay(id, share.date(), day -> day.addStateMillis(span.state(), span.sign() * share.millis()));
+                    updateDay(event, share.date(), day -> day.addStateMillis(span.state(), span.sign() * share.millis()));
                 }
             }
             station.pruneStatesBefore(openFromMillis);
-            stations.put(StoreKeys.station(id.plant(), id.line(), id.station()), station);
-        } else if (payload instanceof Payload.Profile profile) {
-            StationRecord station = station(id);
-            station.applyProfile(new Profile(ts, profile.keyProcess(), profile.cnc(),
-                    profile.idealCycleSeconds().orElse(0.0)));
-            stations.put(StoreKeys.station(id.plant(), id.line(), id.station()), station);
+            stations.put(key, station);
+        } else if (fact instanceof KpiEvent.Profile profile) {
+            String key = StoreKeys.station(event.plant(), event.line(), event.station());
+            StationRecord station = station(key);
+            station.applyProfile(new Profile(ts, profile.keyProcess(), profile.cnc(), profile.idealCycleSeconds()));
+            stations.put(key, station);
+            idealCycles.remove(StoreKeys.stationsOf(event.plant(), event.line()));
         }
     }
 
-    private void applyUnit(StationId id, Payload.Unit unit, PlantCalendar calendar) {
-        long completed = unit.completedAt().toEpochMilli();
-        long cycle = completed - unit.startedAt().toEpochMilli();
-        double ideal = idealSecondsPerUnit(id, completed);
-        updateDay(id, calendar.dateOf(completed), day -> day.addUnit(unit.result(), cycle, ideal));
-        String sketchKey = StoreKeys.month(id.plant(), id.line(), calendar.monthOf(completed));
-        byte[] stored = sketches.get(sketchKey);
-        CycleSketch sketch = stored == null ? new CycleSketch() : CycleSketch.fromBytes(stored);
+    private void applyUnit(KpiEvent event, KpiEvent.Unit unit, PlantCalendar calendar) {
+        long completed = unit.completedAtMillis();
+        long cycle = completed - unit.startedAtMillis();
+        double ideal = idealSecondsPerUnit(event, completed);
+        updateDay(event, calendar.dateOf(completed), totals -> totals.addUnit(unit.result(), cycle, ideal));
+        // The month's sketch serves month and year windows; the day's serves the partial months of other windows.
+        LocalDate day = calendar.dateOf(completed);
+        record(StoreKeys.month(event.plant(), event.line(), java.time.YearMonth.from(day)), cycle);
+        record(StoreKeys.day(event.plant(), event.line(), day), cycle);
+    }
+
+    private void record(String sketchKey, long cycle) {
+        CycleSketch sketch = sketches.get(sketchKey);
+        if (sketch == null) {
+            sketch = new CycleSketch();
+        }
         sketch.record(cycle);
-        sketches.put(sketchKey, sketch.toBytes());
+        sketches.put(sketchKey, sketch);
     }
 
     /** The line's summed ideal station cycles in force when the unit completed: OEE performance's numerator. */
-    private double idealSecondsPerUnit(StationId id, long completedMillis) {
-        double ideal = 0;
-        String prefix = StoreKeys.stationsOf(id.plant(), id.line());
+    private double idealSecondsPerUnit(KpiEvent event, long completedMillis) {
+        String prefix = StoreKeys.stationsOf(event.plant(), event.line());
+        IdealCycles known = idealCycles.get(prefix);
+        if (known == null || !known.holdsAt(completedMillis)) {
+            known = IdealCycles.of(stationsOf(prefix), completedMillis);
+            idealCycles.put(prefix, known);
+        }
+        return known.seconds();
+    }
+
+    private List<StationRecord> stationsOf(String prefix) {
+        List<StationRecord> line = new java.util.ArrayList<>();
         try (KeyValueIterator<String, StationRecord> range = stations.range(prefix, prefix + StoreKeys.END)) {
             while (range.hasNext()) {
                 KeyValue<String, StationRecord> entry = range.next();
-                ideal += entry.value.profileBefore(completedMillis + 1).map(Profile::idealCycleSeconds).orElse(0.0);
+                line.add(entry.value);
             }
         }
-        return ideal;
+        return line;
     }
 
-    private StationRecord station(StationId id) {
-        StationRecord station = stations.get(StoreKeys.station(id.plant(), id.line(), id.station()));
+    private StationRecord station(String key) {
+        StationRecord station = stations.get(key);
         return station == null ? new StationRecord() : station;
     }
 
-    private void updateDay(StationId id, LocalDate date, Consumer<Totals> change) {
-        String key = StoreKeys.day(id.plant(), id.line(), date);
+    private void updateDay(KpiEvent event, LocalDate date, Consumer<Totals> change) {
+        String key = StoreKeys.day(event.plant(), event.line(), date);
         Totals day = days.get(key);
         if (day == null) {
             day = new Totals();
         }
         change.accept(day);
         days.put(key, day);
+    }
+
+    /**
+     * The sum of a line's ideal cycles for completion times in {@code [fromMillis, toMillis)}: between the latest
+     * profile in force and the next one, nothing changes it, so one lookup serves the units that follow.
+     */
+    record IdealCycles(double seconds, long fromMillis, long toMillis) {
+
+        boolean holdsAt(long millis) {
+            return fromMillis <= millis && millis < toMillis;
+        }
+
+        static IdealCycles of(List<StationRecord> stations, long atMillis) {
+            double seconds = 0;
+            long from = Long.MIN_VALUE;
+            long to = Long.MAX_VALUE;
+            for (StationRecord station : stations) {
+                for (Profile profile : station.profiles()) {
+                    if (profile.tsMillis() > atMillis) {
+                        to = Math.min(to, profile.tsMillis());
+                        break;
+                    }
+                }
+                java.util.Optional<Profile> inForce = station.profileBefore(atMillis + 1);
+                if (inForce.isPresent()) {
+                    seconds += inForce.get().idealCycleSeconds();
+                    from = Math.max(from, inForce.get().tsMillis());
+                }
+            }
+            return new IdealCycles(seconds, from, to);
+        }
     }
 }

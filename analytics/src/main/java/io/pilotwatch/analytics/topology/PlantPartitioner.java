@@ -12,10 +12,10 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  * all lines of a plant meet in one task, so plant figures are sums over lines held in one place, while a
  * line's records keep their order (they all come from one input partition).
  */
-public final class PlantPartitioner implements StreamPartitioner<byte[], byte[]> {
+public final class PlantPartitioner implements StreamPartitioner<byte[], Classified> {
 
     @Override
-    public Optional<Set<Integer>> partitions(String topic, byte[] key, byte[] value, Headers headers,
+    public Optional<Set<Integer>> partitions(String topic, byte[] key, Classified value, Headers headers,
                                              int numPartitions) {
         String plant = LineKey.parse(key).map(LineKey::plant).orElse("");
         int partition = Utils.toPositive(Utils.murmur2(plant.getBytes(StandardCharsets.UTF_8))) % numPartitions;
@@ -26,7 +26,7 @@ public final class PlantPartitioner implements StreamPartitioner<byte[], byte[]>
     @Override
     @Deprecated(forRemoval = true)
     @SuppressWarnings("removal")
-    public Optional<Set<Integer>> partitions(String topic, byte[] key, byte[] value, int numPartitions) {
+    public Optional<Set<Integer>> partitions(String topic, byte[] key, Classified value, int numPartitions) {
         return partitions(topic, key, value, null, numPartitions);
     }
 }

@@ -13,10 +13,9 @@ import io.pilotwatch.analytics.store.StoreKpiData;
 import io.pilotwatch.analytics.store.StoreNames;
 import io.pilotwatch.telemetry.Headers;
 import io.pilotwatch.telemetry.Kind;
-import io.pilotwatch.telemetry.TelemetryCodec;
-import io.pilotwatch.telemetry.TelemetryEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -34,12 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one stateful step, per plant (records arrive partitioned by plant): classify, drop duplicates,
- * count late events (on the line's own clock), add the rest to the KPI state, freeze baselines once the
- * plant's watermark allows, and publish KPI snapshots on a wall-clock schedule. Records it cannot use go to
- * the DLQ with the reason.
+ * The one stateful step, per plant (records arrive partitioned by plant, already decoded and classified):
+ * drop duplicates, count late events (on the line's own clock) and keep them on the DLQ with reason
+ * {@code late}, add the rest to the KPI state, freeze baselines once the plant's watermark allows, and publish
+ * KPI snapshots on a wall-clock schedule. Records that could not be used go to the DLQ with the reason.
  */
-final class TelemetryProcessor implements Processor<byte[], byte[], byte[], Routed> {
+final class TelemetryProcessor implements Processor<byte[], Classified, byte[], Routed> {
+
+    /** The {@code error.reason} of a late event on the DLQ: not invalid, but too late for its month. */
+    static final String LATE_REASON = "late";
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryProcessor.class);
 
@@ -47,19 +49,18 @@ final class TelemetryProcessor implements Processor<byte[], byte[], byte[], Rout
 
     private final AnalyticsConfig config;
     private final Duration grace;
-    private final Classifier classifier;
     /** The watermark day last acted on per plant; after a restart each plant acts once more (idempotent). */
     private final Map<String, LocalDate> watermarkDays = new HashMap<>();
+    private final Map<String, PlantCalendar> calendars = new HashMap<>();
     private ProcessorContext<byte[], Routed> context;
     private KeyValueStore<String, PlantRecord> plants;
     private Deduplicator deduplicator;
     private EventApplier applier;
     private BaselineKeeper baselines;
 
-    TelemetryProcessor(AnalyticsConfig config, TelemetryCodec codec) {
+    TelemetryProcessor(AnalyticsConfig config) {
         this.config = config;
         this.grace = config.processing().grace();
-        this.classifier = new Classifier(codec, config.targets(), config.processing().maxFutureSkew());
     }
 
     @Override
@@ -80,19 +81,18 @@ final class TelemetryProcessor implements Processor<byte[], byte[], byte[], Rout
     }
 
     @Override
-    public void process(Record<byte[], byte[]> received) {
-        Record<byte[], byte[]> record = received.key() != null && received.key().length == 0
+    public void process(Record<byte[], Classified> received) {
+        Record<byte[], Classified> record = received.key() != null && received.key().length == 0
                 ? received.withKey(null) : received;
-        long now = context.currentSystemTimeMs();
-        Classifier.Outcome outcome = classifier.classify(record.key(), record.value(), now);
+        Classifier.Outcome outcome = record.value().outcome();
         if (outcome instanceof Classifier.Unusable unusable) {
             reject(record, unusable);
             return;
         }
-        Classifier.Usable usable = (Classifier.Usable) outcome;
-        TelemetryEvent event = usable.event();
-        String plant = event.station().plant();
-        PlantCalendar calendar = new PlantCalendar(config.targets().forPlant(plant).zone());
+        KpiEvent event = ((Classifier.Usable) outcome).event();
+        long now = context.currentSystemTimeMs();
+        String plant = event.plant();
+        PlantCalendar calendar = calendar(plant);
         PlantRecord state = plantRecord(plant);
         if (!deduplicator.firstTime(event, calendar)) {
             state.duplicate();
@@ -101,17 +101,17 @@ final class TelemetryProcessor implements Processor<byte[], byte[], byte[], Rout
         }
         // Profiles are state, not period data, and come again as retained messages with their old ts:
         // they always apply (the latest by ts counts), so they are never late.
-        String line = event.station().line();
+        String line = event.line();
         OptionalLong lineClock = state.lineClock(line);
+        long eventTime = event.eventTimeMillis();
         if (event.kind() != Kind.PROFILE && lineClock.isPresent()
-                && Lateness.isLate(calendar, usable.eventTimeMillis(), lineClock.getAsLong(), grace)) {
+                && Lateness.isLate(calendar, eventTime, lineClock.getAsLong(), grace)) {
             state.late(event.kind());
             plants.put(plant, state);
-            LOG.debug("Late {} event of {} at {}: its month closed on the line's clock", event.kind().wireName(),
-                    event.station(), event.ts());
+            late(record, event, calendar, lineClock.getAsLong());
             return;
         }
-        state.accept(event.kind(), line, usable.eventTimeMillis(), now);
+        state.accept(event.kind(), line, eventTime, now);
         long lineOpenFrom = Lateness.openFrom(calendar, state.lineClock(line).getAsLong(), grace);
         applier.apply(event, calendar, lineOpenFrom);
         plants.put(plant, state);
@@ -143,27 +143,44 @@ final class TelemetryProcessor implements Processor<byte[], byte[], byte[], Rout
             while (all.hasNext()) {
                 KeyValue<String, PlantRecord> entry = all.next();
                 if (!PlantRecord.UNKNOWN_PLANT.equals(entry.key) && entry.value.hasClock()) {
-                    PlantCalendar calendar = new PlantCalendar(config.targets().forPlant(entry.key).zone());
-                    advanceWatermark(entry.key, entry.value, calendar, now, now);
+                    advanceWatermark(entry.key, entry.value, calendar(entry.key), now, now);
                 }
             }
         }
         publisher.publish(now, context);
     }
 
-    private void reject(Record<byte[], byte[]> record, Classifier.Unusable unusable) {
+    private void reject(Record<byte[], Classified> record, Classifier.Unusable unusable) {
         String plant = LineKey.parse(record.key()).map(LineKey::plant).orElse(PlantRecord.UNKNOWN_PLANT);
         PlantRecord state = plantRecord(plant);
         state.rejected(unusable.reason().wireName());
         plants.put(plant, state);
         LOG.debug("Rejected a record of plant {}: {} ({})", plant, unusable.reason().wireName(), unusable.detail());
+        toDlq(record, unusable.reason().wireName(), unusable.detail());
+    }
+
+    /** A late event is left out of every KPI, counted, and kept on the DLQ as it came, so it is never lost. */
+    private void late(Record<byte[], Classified> record, KpiEvent event, PlantCalendar calendar, long lineClock) {
+        long openFrom = Lateness.openFrom(calendar, lineClock, grace);
+        String detail = "event time " + Instant.ofEpochMilli(event.eventTimeMillis()) + " is before "
+                + Instant.ofEpochMilli(openFrom) + ", the start of the oldest open month of line " + event.line()
+                + " (its clock " + Instant.ofEpochMilli(lineClock) + ", grace " + grace.toHours() + " h)";
+        LOG.debug("Late {} event of {}: {}", event.kind().wireName(), event.stationPath(), detail);
+        toDlq(record, LATE_REASON, detail);
+    }
+
+    private void toDlq(Record<byte[], Classified> record, String reason, String detail) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.remove(Headers.ERROR_REASON);
         headers.remove(Headers.ERROR_DETAIL);
-        headers.add(Headers.ERROR_REASON, utf8(unusable.reason().wireName()));
-        headers.add(Headers.ERROR_DETAIL, utf8(unusable.detail()));
-        context.forward(new Record<>(record.key(), new Routed(Routed.Route.DLQ, record.value()), record.timestamp(),
-                headers));
+        headers.add(Headers.ERROR_REASON, utf8(reason));
+        headers.add(Headers.ERROR_DETAIL, utf8(detail));
+        context.forward(new Record<>(record.key(), new Routed(Routed.Route.DLQ, record.value().raw()),
+                record.timestamp(), headers));
+    }
+
+    private PlantCalendar calendar(String plant) {
+        return calendars.computeIfAbsent(plant, p -> new PlantCalendar(config.targets().forPlant(p).zone()));
     }
 
     private PlantRecord plantRecord(String plant) {

@@ -6,11 +6,14 @@ import io.pilotwatch.analytics.Events;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.store.StoreNames;
 import io.pilotwatch.analytics.scorecard.WindowFigures;
+import io.pilotwatch.telemetry.Headers;
 import io.pilotwatch.telemetry.UnitResult;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,11 +73,32 @@ class DuplicatesAndLatenessTest {
         harness.send(eol.key(), eol.unit("2025-02-27T08:00", CYCLE, UnitResult.GOOD));
         // 3 March 09:00 is past the end of February (1 March 00:00) plus 48 h: February is closed.
         harness.send(eol.key(), eol.unit("2025-03-03T09:00", CYCLE, UnitResult.GOOD));
-        harness.send(eol.key(), eol.unit("2025-02-28T12:00", CYCLE, UnitResult.DEFECT));
+        byte[] late = eol.unit("2025-02-28T12:00", CYCLE, UnitResult.DEFECT);
+        harness.send(eol.key(), late);
 
         assertThat(harness.plant("hz-gearbox").late()).isEqualTo(Map.of("unit", 1L));
         assertThat(harness.plant("hz-gearbox").accepted()).isEqualTo(Map.of("unit", 2L));
+        assertThat(harness.plant("hz-gearbox").rejected()).isEmpty();
         assertThat(year().units()).containsEntry("total", 2L).containsEntry("defect", 0L);
+    }
+
+    @Test
+    void lateEventIsKeptOnTheDlqAsItCameWithReasonLate() {
+        harness.send(eol.key(), eol.unit("2025-02-27T08:00", CYCLE, UnitResult.GOOD));
+        harness.send(eol.key(), eol.unit("2025-03-03T09:00", CYCLE, UnitResult.GOOD));
+        byte[] late = eol.unit("2025-02-28T12:00", CYCLE, UnitResult.DEFECT);
+        harness.send(eol.key(), late);
+
+        TestRecord<byte[], byte[]> dead = harness.dlq.readRecord();
+        assertThat(dead.key()).isEqualTo(eol.key());
+        assertThat(dead.value()).isEqualTo(late);
+        assertThat(header(dead, Headers.ERROR_REASON)).isEqualTo("late");
+        assertThat(header(dead, Headers.ERROR_DETAIL)).contains("line l1", "grace 48 h");
+        assertThat(harness.dlq.isEmpty()).isTrue();
+    }
+
+    private static String header(TestRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -61,6 +61,16 @@ class KpiFiguresTest {
     }
 
     @Test
+    void trailingWindowHasPercentilesFromTheSketchesOfItsDays() {
+        // The trailing 90 days end in mid-March: no whole month, so every cycle comes from a day's sketch.
+        WindowFigures trailing = card.windows().get(2);
+        assertThat(trailing.window()).isEqualTo("trailing");
+        assertThat(value(trailing, Kpi.PRODUCTION_CYCLE_P50).value()).isCloseTo(7200, within(7200 / 2048.0));
+        assertThat(value(trailing, Kpi.PRODUCTION_CYCLE_P90).value()).isCloseTo(18000, within(18000 / 2048.0));
+        assertThat(value(trailing, Kpi.PRODUCTION_CYCLE_P50).sampleSize()).isEqualTo(6);
+    }
+
+    @Test
     void operatingCostPerGoodUnitHasComponentsAndADeltaMethodInterval() {
         KpiValue cost = value(plantMonth(), Kpi.OPERATING_COST);
         // 820 CNY / 4 good units; days 3, 4, 5 March hold (350, 2), (320, 1), (150, 1).

@@ -2,6 +2,7 @@ package io.pilotwatch.analytics.topology;
 
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.CycleSketch;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.kpi.StationRecord;
 import io.pilotwatch.analytics.kpi.Totals;
@@ -62,7 +63,7 @@ public final class TopologyHarness implements AutoCloseable {
     public KpiData data() {
         return new StoreKpiData(driver.<String, PlantRecord>getKeyValueStore(StoreNames.PLANTS),
                 driver.<String, Totals>getKeyValueStore(StoreNames.DAYS),
-                driver.<String, byte[]>getKeyValueStore(StoreNames.SKETCHES),
+                driver.<String, CycleSketch>getKeyValueStore(StoreNames.SKETCHES),
                 driver.<String, StationRecord>getKeyValueStore(StoreNames.STATIONS),
                 driver.<String, Baseline>getKeyValueStore(StoreNames.BASELINES));
     }

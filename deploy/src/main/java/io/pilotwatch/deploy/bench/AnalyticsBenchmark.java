@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +16,10 @@ import picocli.CommandLine.Option;
 
 /**
  * Measures the analytics service against the fastest plain consumer of the same backlog on this machine, in
- * one run: starts its own Kafka, preloads N normalized records, reads them with a plain consumer, then lets
- * the service (exactly_once_v2, in this JVM) process them; reports throughput, the ratio, state size per
- * plant, heap and, with the service caught up, freshness.
+ * one run: starts its own Kafka, preloads N normalized records, then repeats: read them with a plain consumer,
+ * let the service (exactly_once_v2, in this JVM, a fresh application id) process them. Reports the medians of
+ * throughput and of the ratio, each repetition with the load average, state size per plant, heap and, with the
+ * service caught up after the last repetition, freshness.
  */
 @Command(name = "analytics-benchmark", mixinStandardHelpOptions = true,
         description = "Throughput (vs a plain consumer), state size, heap and freshness of the analytics service.")
@@ -38,6 +41,9 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
     int streamThreads = 1;
     @Option(names = "--freshness-samples", description = "Single-event freshness samples, 0 to skip (default ${DEFAULT-VALUE}).")
     int freshnessSamples = 200;
+    @Option(names = "--repetitions", description = "Runs of the plain consumer and of the service, each on a fresh "
+            + "application id and state directory; medians are reported (default ${DEFAULT-VALUE}).")
+    int repetitions = 3;
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "analytics.json");
 
@@ -55,30 +61,45 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this),
                     "--records must exceed the number of stations (" + mix.stations() + "): each gets a profile first");
         }
-        Path stateDir = Files.createTempDirectory("analytics-bench-state");
+        if (repetitions < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--repetitions must be at least 1");
+        }
         String topic = Topics.TELEMETRY;
         try (KafkaBroker kafka = Brokers.startKafka()) {
             kafka.createTopic(topic, partitions);
             double preload = Preloader.preload(kafka.clientConfig(), topic, mix, records);
             System.out.printf("Preloaded %,d records in %.1f s%n", records, preload);
-            double plain = PlainConsumerRead.readAll(kafka.clientConfig(), topic, records);
-            System.out.printf("Plain consumer: %.2f s%n", plain);
-            AnalyticsRun.FreshnessProbe freshness = port -> freshnessSamples == 0 ? null
-                    : Freshness.measure(kafka.clientConfig(), topic, port, TelemetryMix.plant(0), start.plus(span),
-                    freshnessSamples);
-            AnalyticsRun run = AnalyticsRun.run(new AnalyticsRun.Setup(kafka.clientConfig(), kafka.bootstrapServers(),
-                    topic, records, streamThreads, stateDir, freshness));
-            AnalyticsResults results = new AnalyticsResults(records, plants, lines, stations, days, partitions,
-                    streamThreads, preload, plain, run, loadBefore, AnalyticsResults.loadAverage());
-            System.out.println(results.markdown());
-            if (run.recordsCounted() != records) {
-                System.out.printf("WARNING: the service counted %,d records of %,d%n", run.recordsCounted(), records);
+            List<AnalyticsResults.Repetition> runs = new ArrayList<>();
+            for (int i = 1; i <= repetitions; i++) {
+                double load = AnalyticsResults.loadAverage();
+                double plain = PlainConsumerRead.readAll(kafka.clientConfig(), topic, records);
+                System.out.printf("Run %d/%d: plain consumer %.2f s (load average %.2f)%n", i, repetitions, plain, load);
+                // Freshness needs the service caught up and takes a while: measured in the last run only.
+                boolean last = i == repetitions;
+                AnalyticsRun.FreshnessProbe freshness = port -> !last || freshnessSamples == 0 ? null
+                        : Freshness.measure(kafka.clientConfig(), topic, port, TelemetryMix.plant(0), start.plus(span),
+                        freshnessSamples);
+                Path stateDir = Files.createTempDirectory("analytics-bench-state");
+                try {
+                    AnalyticsRun run = AnalyticsRun.run(new AnalyticsRun.Setup(kafka.clientConfig(),
+                            kafka.bootstrapServers(), topic, records, streamThreads, stateDir, freshness));
+                    runs.add(new AnalyticsResults.Repetition(plain, run, load, AnalyticsResults.loadAverage()));
+                    System.out.printf("Run %d/%d: analytics %.2f s, %,.0f records/s (load average %.2f)%n", i,
+                            repetitions, run.totalSeconds(), records / run.totalSeconds(), AnalyticsResults.loadAverage());
+                    if (run.recordsCounted() != records) {
+                        System.out.printf("WARNING: the service counted %,d records of %,d%n", run.recordsCounted(),
+                                records);
+                    }
+                } finally {
+                    deleteRecursively(stateDir);
+                }
             }
+            AnalyticsResults results = new AnalyticsResults(records, plants, lines, stations, days, partitions,
+                    streamThreads, preload, runs, loadBefore, AnalyticsResults.loadAverage());
+            System.out.println(results.markdown());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, results.json());
             System.out.println("Results written to " + out);
-        } finally {
-            deleteRecursively(stateDir);
         }
         return 0;
     }
