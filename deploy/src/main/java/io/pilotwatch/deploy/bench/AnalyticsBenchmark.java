@@ -44,6 +44,9 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
     @Option(names = "--repetitions", description = "Runs of the plain consumer and of the service, each on a fresh "
             + "application id and state directory; medians are reported (default ${DEFAULT-VALUE}).")
     int repetitions = 3;
+    @Option(names = "--scale-out", description = "Instances of one application splitting the partitions in a last "
+            + "run, 0 to skip (default ${DEFAULT-VALUE}).")
+    int scaleOut = 0;
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "analytics.json");
 
@@ -94,8 +97,14 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
                     deleteRecursively(stateDir);
                 }
             }
+            AnalyticsScaleOut scaled = null;
+            if (scaleOut > 1) {
+                scaled = AnalyticsScaleOut.run(kafka.clientConfig(), kafka.bootstrapServers(), topic, records, scaleOut);
+                System.out.printf("Scale-out: %d instances, %.2f s, counted %s%n", scaleOut, scaled.seconds(),
+                        scaled.countedPerInstance());
+            }
             AnalyticsResults results = new AnalyticsResults(records, plants, lines, stations, days, partitions,
-                    streamThreads, preload, runs, loadBefore, AnalyticsResults.loadAverage());
+                    streamThreads, preload, runs, loadBefore, AnalyticsResults.loadAverage(), scaled);
             System.out.println(results.markdown());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, results.json());
@@ -104,7 +113,7 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
+    static void deleteRecursively(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 record AnalyticsResults(long records, int plants, int linesPerPlant, int stationsPerLine, int days, int partitions,
                         int streamThreads, double preloadSeconds, List<Repetition> runs, double loadBefore,
-                        double loadAfter) {
+                        double loadAfter, AnalyticsScaleOut scaleOut) {
 
     /** One plain-consumer read and one service run of the same backlog, with the load average around them. */
     record Repetition(double plainSeconds, AnalyticsRun analytics, double loadBefore, double loadAfter) {
@@ -89,6 +89,16 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
                     + "p50 %.1f ms, p99 %.1f ms, max %.1f ms (one scrape: %.1f ms) |%n", f.samples(), f.p50Millis(),
                     f.p99Millis(), f.maxMillis(), f.scrapeP50Millis()));
         }
+        if (scaleOut != null) {
+            md.append(String.format(Locale.ROOT, "%n| scale-out: %d instances of one application | seconds | records/s "
+                            + "| ratio to one instance (median) | counted per instance | counted in all | exact |%n"
+                            + "|---|---:|---:|---:|---|---:|---|%n| start to all committed | %.2f | %,.0f | %.2f | %s | %,d of %,d | %s |%n",
+                    scaleOut.countedPerInstance().size(), scaleOut.seconds(), records / scaleOut.seconds(),
+                    records / scaleOut.seconds() / median(this::analyticsRate),
+                    scaleOut.countedPerInstance().stream().map(c -> String.format(Locale.ROOT, "%,d", c))
+                            .collect(Collectors.joining(" / ")),
+                    scaleOut.counted(), records, scaleOut.counted() == records ? "yes" : "NO"));
+        }
         return md.toString();
     }
 
@@ -98,10 +108,21 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
                         + "\"records\":%d,\"plants\":%d,\"linesPerPlant\":%d,\"stationsPerLine\":%d,\"days\":%d,"
                         + "\"partitions\":%d,\"streamThreads\":%d,\"preloadSeconds\":%.3f,\"guarantee\":\"exactly_once_v2\","
                         + "\"median\":{\"plainPerSecond\":%.1f,\"analyticsPerSecond\":%.1f,\"processingPerSecond\":%.1f,"
-                        + "\"analytics/plain\":%.4f,\"analyticsProcessing/plain\":%.4f},\"repetitions\":%s}%n",
+                        + "\"analytics/plain\":%.4f,\"analyticsProcessing/plain\":%.4f},\"repetitions\":%s,\"scaleOut\":%s}%n",
                 machine(), loadBefore, loadAfter, records, plants, linesPerPlant, stationsPerLine, days, partitions,
                 streamThreads, preloadSeconds, median(this::plainRate), median(this::analyticsRate),
-                median(this::processingRate), median(this::ratio), median(this::processingRatio), repetitions);
+                median(this::processingRate), median(this::ratio), median(this::processingRatio), repetitions,
+                scaleOutJson());
+    }
+
+    private String scaleOutJson() {
+        if (scaleOut == null) {
+            return "null";
+        }
+        return String.format(Locale.ROOT, "{\"instances\":%d,\"seconds\":%.3f,\"perSecond\":%.1f,\"countedPerInstance\":%s,"
+                        + "\"counted\":%d,\"exact\":%b}", scaleOut.countedPerInstance().size(), scaleOut.seconds(),
+                records / scaleOut.seconds(), scaleOut.countedPerInstance(), scaleOut.counted(),
+                scaleOut.counted() == records);
     }
 
     private String runJson(Repetition run) {

@@ -43,10 +43,10 @@ public final class BenchmarkSuite implements Callable<Integer> {
         Path ingest = outDir.resolve("ingest.json");
         Path analytics = outDir.resolve("analytics.json");
         List<String> ingestArgs = new ArrayList<>(List.of("--out", ingest.toString()));
-        List<String> analyticsArgs = new ArrayList<>(List.of("--out", analytics.toString()));
+        List<String> analyticsArgs = new ArrayList<>(List.of("--out", analytics.toString(), "--scale-out", "2"));
         if (quick) {
             ingestArgs.addAll(List.of("--duration", "5", "--warmup", "3", "--repetitions", "1"));
-            analyticsArgs.addAll(List.of("--records", "20000", "--freshness-samples", "20"));
+            analyticsArgs.addAll(List.of("--records", "20000", "--freshness-samples", "20", "--repetitions", "1"));
         }
         int status = new CommandLine(new IngestBenchmark()).execute(ingestArgs.toArray(String[]::new));
         if (status != 0) {
@@ -73,11 +73,12 @@ public final class BenchmarkSuite implements Callable<Integer> {
             double b = ingest.at("/B/deliveredPerSecond").asDouble();
             double c = ingest.at("/C/deliveredPerSecond").asDouble();
             double a = ingest.at("/A/deliveredPerSecond").asDouble();
-            double plain = analytics.at("/plain/perSecond").asDouble();
-            double processed = analytics.at("/analytics/perSecond").asDouble();
+            double plain = analytics.at("/median/plainPerSecond").asDouble();
+            double processed = analytics.at("/median/analyticsPerSecond").asDouble();
             double listenP99 = ingest.at("/E/C/publishAckP99Millis").asDouble();
             double subscribeP99 = ingest.at("/E/B/arrivalP99Millis").asDouble();
-            double freshnessP99 = analytics.at("/analytics/freshness/p99Millis").asDouble(Double.NaN);
+            JsonNode runs = analytics.at("/repetitions");
+            double freshnessP99 = runs.get(runs.size() - 1).at("/analytics/freshness/p99Millis").asDouble(Double.NaN);
             double heap = Math.max(ingest.at("/F/B/peakHeapBytes").asDouble(), ingest.at("/F/C/peakHeapBytes").asDouble());
             return List.of(
                     new Row("B/A: subscribe bridge vs raw relay", b / a, ">= 0.9", b / a >= 0.9,
@@ -95,7 +96,14 @@ public final class BenchmarkSuite implements Callable<Integer> {
                     new Row("event -> KPI metric freshness p99, ms", freshnessP99, "<= 2,000", freshnessP99 <= 2_000,
                             "appended -> /metrics shows it"),
                     new Row("ingest peak heap at the maximum rate, MiB", heap / MIB, "<= 256", heap / MIB <= 256,
-                            "bridge JVM -Xmx" + ingest.at("/bridgeHeap").asText()));
+                            "bridge JVM -Xmx" + ingest.at("/bridgeHeap").asText()),
+                    new Row("scale-out: 2 subscribe bridges on one shared subscription, ratio to B",
+                            ingest.at("/scaleOut/deliveredPerSecond").asDouble() / b, "each about half, exact",
+                            ingest.at("/scaleOut/exact").asBoolean(),
+                            "per instance " + ingest.at("/scaleOut/perInstancePerSecond") + " msg/s"),
+                    new Row("scale-out: 2 analytics instances, ratio to one", analytics.at("/scaleOut/perSecond")
+                            .asDouble() / processed, "each about half, exact", analytics.at("/scaleOut/exact").asBoolean(),
+                            "counted per instance " + analytics.at("/scaleOut/countedPerInstance")));
         }
 
         String markdown(String commit) {

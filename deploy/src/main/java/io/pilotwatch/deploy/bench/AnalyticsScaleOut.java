@@ -1,0 +1,82 @@
+package io.pilotwatch.deploy.bench;
+
+import io.pilotwatch.analytics.AnalyticsService;
+import io.pilotwatch.analytics.config.AnalyticsConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Several analytics instances of one application id splitting the partitions of the same backlog (issue 8's
+ * scale-out): the time until every record is committed, and what each instance's own {@code /metrics} counts
+ * once done. Each instance exports only the plants of the tasks it holds, so the counts must add up to the
+ * backlog exactly: a plant exported twice or by nobody would show here.
+ *
+ * @param seconds           from starting the instances to every record committed and counted
+ * @param countedPerInstance records counted by each instance's metrics at the end
+ */
+record AnalyticsScaleOut(double seconds, List<Long> countedPerInstance) {
+
+    long counted() {
+        return countedPerInstance.stream().mapToLong(Long::longValue).sum();
+    }
+
+    static AnalyticsScaleOut run(Map<String, Object> clientConfig, String bootstrapServers, String topic,
+                                 long records, int instances) throws Exception {
+        String applicationId = "bench-scale-out-" + System.currentTimeMillis();
+        List<AnalyticsService> services = new ArrayList<>();
+        List<Path> stateDirs = new ArrayList<>();
+        try (CommittedOffsets offsets = new CommittedOffsets(clientConfig, topic, applicationId)) {
+            long began = System.nanoTime();
+            for (int i = 0; i < instances; i++) {
+                Path stateDir = Files.createTempDirectory("analytics-bench-scale-out");
+                stateDirs.add(stateDir);
+                services.add(AnalyticsService.start(config(bootstrapServers, topic, applicationId, stateDir)));
+            }
+            long deadline = began + Duration.ofMinutes(30).toNanos();
+            while (offsets.remaining() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the scale-out instances did not finish within 30 minutes");
+                }
+                Thread.sleep(100);
+            }
+            List<Long> counted = countAll(services);
+            while (counted.stream().mapToLong(Long::longValue).sum() < records && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                counted = countAll(services);
+            }
+            return new AnalyticsScaleOut((System.nanoTime() - began) / 1e9, counted);
+        } finally {
+            for (AnalyticsService service : services) {
+                service.close();
+            }
+            for (Path dir : stateDirs) {
+                AnalyticsBenchmark.deleteRecursively(dir);
+            }
+        }
+    }
+
+    private static List<Long> countAll(List<AnalyticsService> services) throws Exception {
+        List<Long> counted = new ArrayList<>();
+        for (AnalyticsService service : services) {
+            counted.add(MetricsScrape.of(service.httpPort()).recordsCounted());
+        }
+        return counted;
+    }
+
+    private static AnalyticsConfig config(String bootstrapServers, String topic, String applicationId, Path stateDir) {
+        Map<String, String> values = new HashMap<>();
+        values.put("kafka.bootstrap.servers", bootstrapServers);
+        values.put("kafka.topic.telemetry", topic);
+        values.put("analytics.application.id", applicationId);
+        values.put("analytics.state.dir", stateDir.toString());
+        values.put("analytics.processing.guarantee", "exactly_once_v2");
+        values.put("http.host", "127.0.0.1");
+        values.put("http.port", "0");
+        return AnalyticsConfig.fromMap(values);
+    }
+}
