@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -91,9 +92,15 @@ final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    /** The result vector of an instant query; a query Prometheus rejects throws with its error. */
+    /** The result vector of an instant query now; a query Prometheus rejects throws with its error. */
     List<JsonNode> query(String promql) {
-        JsonNode data = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        return query(promql, null);
+    }
+
+    /** The result vector of an instant query at {@code time} (now if null). */
+    List<JsonNode> query(String promql, Instant time) {
+        JsonNode data = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + (time == null ? "" : "&time=" + time.toEpochMilli() / 1000.0));
         List<JsonNode> result = new ArrayList<>();
         JsonNode nodes = data.get("result");
         if (nodes.isArray()) {
