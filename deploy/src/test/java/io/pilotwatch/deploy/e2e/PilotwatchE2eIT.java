@@ -1,8 +1,10 @@
 package io.pilotwatch.deploy.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +98,7 @@ class PilotwatchE2eIT extends E2ePipeline {
                             + category.getKey() + "\", window=\"" + window[0] + "\"}";
                     if (category.getValue().get("total").asDouble() > 0) {
                         soft.assertThat(PromValues.single(prometheus, query)).as(query)
-                                .isCloseTo(perGood.asDouble(), org.assertj.core.api.Assertions.within(tolerance(perGood.asDouble(), 1e-5)));
+                                .isCloseTo(perGood.asDouble(), within(tolerance(perGood.asDouble(), 1e-5)));
                         compared++;
                     }
                 }
@@ -292,7 +294,7 @@ class PilotwatchE2eIT extends E2ePipeline {
         return hasNumbersAt(promql, null) || hasNumbersAt(promql, publishedAt);
     }
 
-    private static boolean hasNumbersAt(String promql, java.time.Instant time) {
+    private static boolean hasNumbersAt(String promql, Instant time) {
         return PromValues.all(prometheus, promql, time).values().stream().anyMatch(v -> !v.isNaN());
     }
 
@@ -309,7 +311,7 @@ class PilotwatchE2eIT extends E2ePipeline {
             double relative = kpi.endsWith("_p50") || kpi.endsWith("_p90") ? 5e-4
                     : endOfData && Set.of("availability", "performance", "oee").contains(kpi) ? 1e-4 : 1e-5;
             soft.assertThat(actual.values().iterator().next()).as(query)
-                    .isCloseTo(expected.getAsDouble(), org.assertj.core.api.Assertions.within(
+                    .isCloseTo(expected.getAsDouble(), within(
                             tolerance(expected.getAsDouble(), relative)));
         }
         return 1;
