@@ -34,7 +34,7 @@ public interface Broker extends AutoCloseable {
      * stopped gracefully first. Clients may reconnect to the same address.
      *
      * @throws BrokerException if the broker exits or does not answer within the start timeout
-     *     ({@code testkit.startTimeoutSeconds}, default 60)
+     *     ({@code testkit.startTimeoutSeconds}, default 120)
      */
     void restart();
 

@@ -20,7 +20,7 @@ public final class Brokers {
      *
      * @throws BrokerUnavailableException if the java binary cannot be found
      * @throws BrokerException if formatting fails, or the broker exits or does not answer within
-     *     {@code testkit.startTimeoutSeconds} (default 60); nothing is left running, and the data
+     *     {@code testkit.startTimeoutSeconds} (default 120); nothing is left running, and the data
      *     directory is kept so that its log can be read
      */
     public static KafkaBroker startKafka() {
@@ -37,7 +37,7 @@ public final class Brokers {
      *     port is picked once and kept, since it is part of the formatted single-node quorum.
      * @throws BrokerUnavailableException if the java binary cannot be found
      * @throws BrokerException if formatting fails, or the broker exits or does not answer within
-     *     {@code testkit.startTimeoutSeconds} (default 60), e.g. because another broker uses the directory
+     *     {@code testkit.startTimeoutSeconds} (default 120), e.g. because another broker uses the directory
      */
     public static KafkaBroker startKafka(java.nio.file.Path dataDir, int port) {
         return KafkaBrokerProcess.start(dataDir, port);
@@ -48,7 +48,7 @@ public final class Brokers {
      *
      * @throws BrokerUnavailableException if the mosquitto binary is not found
      * @throws BrokerException if the broker exits or does not listen within
-     *     {@code testkit.startTimeoutSeconds} (default 60); nothing is left running, and the data
+     *     {@code testkit.startTimeoutSeconds} (default 120); nothing is left running, and the data
      *     directory is kept so that its log can be read
      */
     public static MqttBroker startMosquitto() {

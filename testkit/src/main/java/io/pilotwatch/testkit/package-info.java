@@ -10,7 +10,7 @@
  * data in a given directory across restarts; the local stack ({@code ./pilotwatch local}) runs its Kafka so.
  *
  * <p>System properties: {@code testkit.require} ({@code true}: a missing broker fails instead of
- * skipping), {@code testkit.startTimeoutSeconds} (default 60), {@code testkit.kafka.jvmOpts}
+ * skipping), {@code testkit.startTimeoutSeconds} (default 120), {@code testkit.kafka.jvmOpts}
  * (space separated, replaces the Kafka JVM's memory and GC options), {@code testkit.mosquitto}
  * (path of the mosquitto binary; the environment variable {@code MOSQUITTO_BIN} works too).
  *

@@ -13,7 +13,7 @@ final class Settings {
     static final String MOSQUITTO = "testkit.mosquitto";
     static final String MOSQUITTO_ENV = "MOSQUITTO_BIN";
 
-    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
     // Serial GC and a capped heap: several brokers and the tests share 2 cores.
     private static final String DEFAULT_KAFKA_JVM_OPTS =
             "-Xms256m -Xmx768m -XX:+UseSerialGC -Djava.awt.headless=true";

@@ -10,8 +10,8 @@ class SettingsTest {
 
     @Test
     void startTimeoutDefaultsToOneMinute() {
-        assertThat(Settings.parseStartTimeout(null)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(Settings.parseStartTimeout(" ")).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Settings.parseStartTimeout(null)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(Settings.parseStartTimeout(" ")).isEqualTo(Duration.ofSeconds(120));
     }
 
     @Test
