@@ -7,6 +7,8 @@ import io.pilotwatch.ingest.config.IngestConfig;
 import io.pilotwatch.ingest.forward.Forwarder;
 import io.pilotwatch.ingest.forward.Inbound;
 import io.pilotwatch.ingest.metrics.IngestMetrics;
+import io.pilotwatch.ingest.sparkplug.SparkplugMapping;
+import io.pilotwatch.ingest.sparkplug.SparkplugTopic;
 import io.pilotwatch.telemetry.TopicAddress;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,12 +46,20 @@ public final class ListenSource {
     private final Forwarder forwarder;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final Optional<SparkplugMapping> sparkplug;
     private final AtomicInteger connections = new AtomicInteger();
     private MqttServer server;
     private volatile boolean stopping;
 
     public ListenSource(Vertx vertx, IngestConfig.Listen config, int maxMessageBytes, Forwarder forwarder,
                         IngestMetrics metrics, Clock clock) {
+        this(vertx, config, maxMessageBytes, forwarder, metrics, clock, Optional.empty());
+    }
+
+    /** @param sparkplug the Sparkplug mapping when Sparkplug is on: scopes then apply to its groups and edge nodes */
+    public ListenSource(Vertx vertx, IngestConfig.Listen config, int maxMessageBytes, Forwarder forwarder,
+                        IngestMetrics metrics, Clock clock, Optional<SparkplugMapping> sparkplug) {
+        this.sparkplug = sparkplug;
         this.vertx = vertx;
         this.config = config;
         this.maxMessageBytes = maxMessageBytes;
@@ -193,7 +203,8 @@ public final class ListenSource {
             return;
         }
         Optional<TopicAddress> address = TopicAddress.tryParse(message.topicName());
-        if (address.isPresent() && !session.scope.allows(address.get().station())) {
+        if ((address.isPresent() && !session.scope.allows(address.get().station()))
+                || (sparkplug.isPresent() && !inSparkplugScope(session.scope, message.topicName()))) {
             refusePublish(session, message, "out_of_scope", MqttPubAckReasonCode.NOT_AUTHORIZED);
             return;
         }
@@ -218,6 +229,26 @@ public final class ListenSource {
                 }
             }
         });
+    }
+
+    /**
+     * A credential's plant is the plant the Sparkplug group maps to, its line the edge node's. Topics that do
+     * not parse are let through to the DLQ, as for the JSON contract.
+     */
+    private boolean inSparkplugScope(Scope scope, String topic) {
+        if (!SparkplugTopic.isSparkplug(topic) || scope.equals(Scope.ALL)) {
+            return true;
+        }
+        SparkplugTopic parsed;
+        try {
+            parsed = SparkplugTopic.parse(topic);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        Optional<String> plant = sparkplug.get().plantOf(parsed.group());
+        Optional<String> line = sparkplug.get().lineOf(parsed.group(), parsed.edgeNode());
+        return scope.plant().map(p -> plant.map(p::equals).orElse(false)).orElse(true)
+                && scope.line().map(l -> line.map(l::equals).orElse(false)).orElse(true);
     }
 
     private void refusePublish(ClientSession session, MqttPublishMessage message, String reason,
