@@ -220,8 +220,10 @@ public record SparkplugMapping(Map<String, String> plants, Map<String, String> l
                 return constant;
             }
         }
+        String hint = name.equals("true") || name.equals("false")
+                ? " (YAML reads on, off, yes and no as booleans: quote the value, e.g. \"off\")" : "";
         throw at.problem("'" + name + "' is not one of " + String.join(", ",
-                java.util.Arrays.stream(type.getEnumConstants()).map(wireName).toList()));
+                java.util.Arrays.stream(type.getEnumConstants()).map(wireName).toList()) + hint);
     }
 
     /** One metric name cannot mean two things: which event it belonged to would be a guess. */
