@@ -30,13 +30,14 @@ import java.util.Optional;
  * @param jsonSummary          print the summary as JSON instead of text
  * @param progress             show the progress bar (backfill only)
  * @param drainTimeout         how long to wait for in-flight messages at the end
+ * @param payloadFormat        JSON contract or Sparkplug B
  */
 public record RunOptions(String scenario, Mode mode, double speed, Optional<TimeBound> from,
                          Optional<TimeBound> until, Optional<Long> seed, Optional<MqttSettings> mqtt,
                          boolean connectionPerStation, FaultSettings faults, Optional<Path> truthOut,
                          Optional<Duration> truthEvery, Optional<Duration> duration, int plantCopies,
                          int stationCopies, double rateScale, boolean jsonSummary, boolean progress,
-                         Duration drainTimeout) {
+                         Duration drainTimeout, PayloadFormat payloadFormat) {
 
     public RunOptions {
         Objects.requireNonNull(scenario, "scenario");
@@ -50,5 +51,6 @@ public record RunOptions(String scenario, Mode mode, double speed, Optional<Time
         Objects.requireNonNull(truthEvery, "truthEvery");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(payloadFormat, "payloadFormat");
     }
 }
