@@ -156,9 +156,13 @@ public final class ListenSource {
         endpoint.subscribeHandler(subscribe -> endpoint.subscribeAcknowledge(subscribe.messageId(),
                 Collections.nCopies(subscribe.topicSubscriptions().size(), MqttQoS.FAILURE)));
         endpoint.unsubscribeHandler(unsubscribe -> endpoint.unsubscribeAcknowledge(unsubscribe.messageId()));
+        endpoint.disconnectHandler(v -> session.disconnected = true);
         endpoint.closeHandler(v -> {
             session.open = false;
             connections.decrementAndGet();
+            if (!session.disconnected) {
+                forwardSparkplugWill(session);
+            }
         });
         endpoint.exceptionHandler(e -> LOG.debug("Connection {} error: {}", endpoint.clientIdentifier(), e.toString()));
         if (endpoint.protocolVersion() == MQTT_5) {
@@ -176,6 +180,7 @@ public final class ListenSource {
         final MqttEndpoint endpoint;
         final Scope scope;
         volatile boolean open = true;
+        boolean disconnected;
         int inflight;
 
         ClientSession(MqttEndpoint endpoint, Scope scope) {
@@ -229,6 +234,24 @@ public final class ListenSource {
                 }
             }
         });
+    }
+
+    /**
+     * As a broker would: the connection died without DISCONNECT, so its will is published. Only Sparkplug wills
+     * (NDEATH), which end an edge node's session; nobody can resend a will, so it is forwarded once, unacknowledged.
+     */
+    private void forwardSparkplugWill(ClientSession session) {
+        MqttEndpoint endpoint = session.endpoint;
+        var will = endpoint.will();
+        if (sparkplug.isEmpty() || will == null || !will.isWillFlag() || !SparkplugTopic.isSparkplug(will.getWillTopic())
+                || stopping || !inSparkplugScope(session.scope, will.getWillTopic())) {
+            return;
+        }
+        metrics.received("listen", will.getWillQos());
+        forwarder.forward(new Inbound(will.getWillTopic(), will.getWillMessageBytes(), will.getWillQos(),
+                Optional.of(endpoint.clientIdentifier()), clock.instant(), () -> true)).onFailure(e ->
+                LOG.warn("Will of {} on {} not forwarded: {}", endpoint.clientIdentifier(), will.getWillTopic(),
+                        e.getMessage()));
     }
 
     /**

@@ -44,6 +44,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -136,6 +137,30 @@ class SparkplugIT {
             assertThat(commands).containsExactly("Node Control/Rebirth=true");
             assertThat(bridge.counter("ingest.sparkplug.no.birth")).isEqualTo(1);
             edge.disconnect();
+        }
+    }
+
+    @Test
+    void inListenModeAnEdgeNodeThatDiesWithoutDisconnectHasItsNdeathWillForwardedAndItsStationsOff(
+            KafkaBroker kafka, MqttBroker mqtt) throws Exception {
+        try (Bridge bridge = new Bridge(kafka, mqtt, "listen", Map.of("ingest.mode", "listen",
+                "ingest.listen.anonymous", "true", "ingest.listen.port", "0"))) {
+            MqttAsyncClient edge = new MqttAsyncClient("tcp://127.0.0.1:" + bridge.bridge.mqttPort(),
+                    "edge-" + UUID.randomUUID(), new MemoryPersistence());
+            MqttConnectOptions options = new MqttConnectOptions();
+            options.setWill(SparkplugHostTest.NDEATH, ndeath(3), 1, false);
+            edge.connect(options).waitForCompletion(10_000);
+            edge.publish(SparkplugHostTest.NBIRTH, nbirth(3), 1, false).waitForCompletion(10_000);
+            edge.publish(SparkplugHostTest.DBIRTH, dbirth(1, 1), 1, false).waitForCompletion(10_000);
+
+            edge.disconnectForcibly(0, 1_000, false); // no DISCONNECT packet: the connection just dies
+
+            List<TelemetryEvent> events = read(kafka, "telemetry-listen", 3).stream().map(this::event).toList();
+            assertThat(events).extracting(TelemetryEvent::payload).containsExactly(
+                    new Payload.Profile("assembly", true, false, java.util.Optional.of(95.5)),
+                    new Payload.State(io.pilotwatch.telemetry.MachineState.RUNNING),
+                    new Payload.State(io.pilotwatch.telemetry.MachineState.OFF));
+            edge.close(true);
         }
     }
 
