@@ -33,9 +33,13 @@ import org.eclipse.tahu.model.MetricDataTypeMap;
  */
 public final class SparkplugHost {
 
-    /** Event seq = event time (ms) << 20 | Sparkplug seq << 12 | index in the message: see docs/sparkplug.md. */
-    static final int MAX_EVENTS_PER_MESSAGE = 1 << 12;
-    private static final long MAX_EVENT_MILLIS = Long.MAX_VALUE >> 20;
+    /**
+     * Event seq = event time (ms) << 11 | Sparkplug seq << 3 | k, k counting the station's events with the same
+     * time in one message (docs/sparkplug.md): the same message always gives the same ids, and they stay below
+     * 2^53, exact in JSON readers that use doubles.
+     */
+    static final int MAX_SAME_TIME_EVENTS = 1 << 3;
+    private static final long MAX_EVENT_MILLIS = ((1L << 53) - 1) >> 11;
     private static final String BD_SEQ = "bdSeq";
 
     /** An edge node, for rebirth requests. */
@@ -222,7 +226,7 @@ public final class SparkplugHost {
     private Outcome offEvents(List<StationId> stations, Instant at, int sparkplugSeq) {
         List<TelemetryEvent> events = new ArrayList<>();
         for (StationId station : stations) {
-            events.add(event(station, at, new Payload.State(MachineState.OFF), sparkplugSeq, events.size()));
+            events.add(event(station, at, new Payload.State(MachineState.OFF), sparkplugSeq, 0));
         }
         return new Outcome(events, Optional.empty(), Optional.empty());
     }
@@ -244,15 +248,16 @@ public final class SparkplugHost {
         metrics.unmapped(result.unmapped());
         List<TelemetryEvent> events = new ArrayList<>();
         List<String> problems = new ArrayList<>(result.problems());
+        Map<Instant, Integer> sameTime = new HashMap<>();
         for (MetricMapper.TimedPayload timed : result.events()) {
             long millis = timed.ts().toEpochMilli();
+            int k = sameTime.merge(timed.ts(), 1, Integer::sum) - 1;
             if (millis < 0 || millis > MAX_EVENT_MILLIS) {
-                problems.add("event time " + timed.ts() + " is out of range");
-            } else if (events.size() >= MAX_EVENTS_PER_MESSAGE) {
-                problems.add("more than " + MAX_EVENTS_PER_MESSAGE + " events in one message");
-                break;
+                problems.add("event time " + timed.ts() + " is out of range (1970 to 2109)");
+            } else if (k >= MAX_SAME_TIME_EVENTS) {
+                problems.add("more than " + MAX_SAME_TIME_EVENTS + " events with time " + timed.ts() + " in one message");
             } else {
-                events.add(event(station, timed.ts(), timed.payload(), sparkplugSeq, events.size()));
+                events.add(event(station, timed.ts(), timed.payload(), sparkplugSeq, k));
             }
         }
         Optional<Rejection> rejection = problems.isEmpty() ? Optional.empty()
@@ -260,8 +265,8 @@ public final class SparkplugHost {
         return new Outcome(events, rejection, rebirth);
     }
 
-    private static TelemetryEvent event(StationId station, Instant ts, Payload payload, int sparkplugSeq, int index) {
-        long seq = (ts.toEpochMilli() << 20) | ((long) (sparkplugSeq & 0xFF) << 12) | index;
+    private static TelemetryEvent event(StationId station, Instant ts, Payload payload, int sparkplugSeq, int k) {
+        long seq = (ts.toEpochMilli() << 11) | ((long) (sparkplugSeq & 0xFF) << 3) | k;
         return new TelemetryEvent(station, seq, 0, ts, Optional.empty(), payload, Map.of());
     }
 

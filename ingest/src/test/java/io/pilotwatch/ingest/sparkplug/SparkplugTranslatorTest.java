@@ -71,7 +71,7 @@ class SparkplugTranslatorTest {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode sparkplug = (ObjectNode) mapper.readTree(records.get(0).value());
         ObjectNode contract = (ObjectNode) mapper.readTree(fromJson);
-        assertThat(sparkplug.remove("seq").asLong()).isEqualTo((completed.toEpochMilli() << 20) | (2L << 12));
+        assertThat(sparkplug.remove("seq").asLong()).isEqualTo((completed.toEpochMilli() << 11) | (2L << 3));
         contract.remove("seq");
         assertThat(sparkplug.remove("boot").asLong()).isZero();
         contract.remove("boot");
