@@ -79,6 +79,23 @@ class SparkplugTranslatorTest {
     }
 
     @Test
+    void theWorkedExampleOfTheDocsGivesExactlyItsRecord() throws Exception {
+        String node = "spBv1.0/Hangzhou-Gearbox/%s/Line-1";
+        Instant completed = Instant.parse("2025-03-01T00:15:30Z");
+        translate(node.formatted("NBIRTH"), SparkplugHostTest.nbirth(3));
+        translate(node.formatted("DBIRTH") + "/EOL", SparkplugHostTest.dbirth(1, 1));
+
+        List<ProducerRecord<byte[], byte[]>> records = translator.toRecords(new Inbound(node.formatted("DDATA") + "/EOL",
+                SparkplugHostTest.unitData(2, "GB-2025-000812", "OK", Instant.parse("2025-02-28T23:41:02Z"), completed),
+                1, Optional.empty(), Instant.parse("2025-03-01T00:15:30.120Z"), () -> true), RecordHeaders::new);
+
+        String documented = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/sparkplug.md")).stream()
+                .map(String::strip).filter(line -> line.startsWith("{\"plant\":\"hz-gearbox\"")).findFirst().orElseThrow();
+        assertThat(records).singleElement().satisfies(record ->
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(documented));
+    }
+
+    @Test
     void anEventTheContractRejectsGoesToTheDlqWithTheContractsReasonAndTheOthersGoThrough() {
         translate(NBIRTH, SparkplugHostTest.nbirth(1));
         translate(DBIRTH, SparkplugHostTest.dbirth(1, 1));
