@@ -152,7 +152,7 @@ public final class SparkplugHost {
             scope.declare(metric);
             resolved.add(resolve(metric, metric.getName(), payload, receivedAt));
         }
-        return mapped(topic, scope, resolved, true, seqOf(payload), Optional.empty());
+        return mapped(topic, scope, resolved, true, seqOf(payload));
     }
 
     private Outcome data(SparkplugTopic topic, byte[] bytes, Instant receivedAt) {
@@ -186,7 +186,7 @@ public final class SparkplugHost {
         if (!unknown.isEmpty()) {
             return unknownMetrics(topic, receivedAt, String.join(", ", unknown));
         }
-        Outcome outcome = mapped(topic, scope, resolved, false, seqOf(payload), Optional.empty());
+        Outcome outcome = mapped(topic, scope, resolved, false, seqOf(payload));
         return gap ? gap(topic, outcome, receivedAt) : outcome;
     }
 
@@ -232,16 +232,15 @@ public final class SparkplugHost {
     }
 
     private Outcome mapped(SparkplugTopic topic, MetricScope scope, List<ResolvedMetric> resolved, boolean birth,
-                           int sparkplugSeq, Optional<EdgeNode> rebirth) {
+                           int sparkplugSeq) {
         Identity identity = mapping.station(topic.group(), topic.edgeNode(), topic.device());
         if (identity instanceof Unmapped unmapped) {
             // A node's own metrics without nodeStation are simply not telemetry; a device that cannot map is an error.
             if (topic.device().isEmpty() && mapping.nodeStation().isEmpty()) {
                 metrics.unmapped(birth ? 0 : resolved.size());
-                return new Outcome(List.of(), Optional.empty(), rebirth);
+                return Outcome.none();
             }
-            return new Outcome(List.of(), Optional.of(new Rejection("sparkplug_unmapped_identity",
-                    unmapped.detail())), rebirth);
+            return reject("sparkplug_unmapped_identity", unmapped.detail());
         }
         StationId station = ((Mapped) identity).station();
         MetricMapper.Result result = mapper.map(resolved, birth, scope.profile);
@@ -262,7 +261,7 @@ public final class SparkplugHost {
         }
         Optional<Rejection> rejection = problems.isEmpty() ? Optional.empty()
                 : Optional.of(new Rejection("sparkplug_bad_metric", String.join("; ", problems)));
-        return new Outcome(events, rejection, rebirth);
+        return new Outcome(events, rejection, Optional.empty());
     }
 
     private static TelemetryEvent event(StationId station, Instant ts, Payload payload, int sparkplugSeq, int k) {

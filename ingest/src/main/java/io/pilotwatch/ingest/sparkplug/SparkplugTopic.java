@@ -32,7 +32,7 @@ public record SparkplugTopic(String group, MessageType type, String edgeNode, Op
         Topic parsed;
         try {
             parsed = TopicUtil.parseTopic(topic);
-        } catch (Exception | Error e) {
+        } catch (Exception e) {
             throw new IllegalArgumentException("not a Sparkplug B topic spBv1.0/{group}/{type}/{edge node}"
                     + "[/{device}]: " + e.getMessage());
         }

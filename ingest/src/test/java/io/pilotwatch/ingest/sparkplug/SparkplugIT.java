@@ -94,11 +94,15 @@ class SparkplugIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
             try {
-                vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            } finally {
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                try {
+                    vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                } finally {
+                    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -174,6 +178,7 @@ class SparkplugIT {
             List<TelemetryEvent> events = readAll(kafka, "telemetry-json", dir.resolve("json-truth.json"));
             jsonUnits = units(events);
             jsonCosts = costs(events);
+            assertThat(bridge.counter("ingest.messages.forwarded")).isEqualTo(events.size());
         }
         try (Bridge bridge = new Bridge(kafka, mqtt, "spb", Map.of("mqtt.topic.filter", "unused/#"))) {
             simulate(mqtt, dir, "sparkplug");
