@@ -4,6 +4,11 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilotwatch.ingest.config.IngestConfig;
 import io.pilotwatch.ingest.forward.Forwarder;
+import io.pilotwatch.ingest.forward.RecordTranslator;
+import io.pilotwatch.ingest.sparkplug.RebirthCommand;
+import io.pilotwatch.ingest.sparkplug.SparkplugHost;
+import io.pilotwatch.ingest.sparkplug.SparkplugMetrics;
+import io.pilotwatch.ingest.sparkplug.SparkplugTranslator;
 import io.pilotwatch.ingest.forward.InflightLimiter;
 import io.pilotwatch.ingest.forward.KafkaHealth;
 import io.pilotwatch.ingest.forward.KafkaSender;
@@ -17,6 +22,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +49,7 @@ public final class IngestBridge extends VerticleBase {
     private KafkaClientMetrics kafkaMetrics;
     private KafkaHealth kafkaHealth;
     private ListenSource listener;
+    private SparkplugMetrics sparkplugMetrics;
     private OperationsServer operations;
     private volatile int mqttPort = -1;
     private volatile int httpPort = -1;
@@ -61,21 +69,31 @@ public final class IngestBridge extends VerticleBase {
         kafkaMetrics.bindTo(registry);
         kafkaHealth = new KafkaHealth(vertx, KafkaSender.producerConfig(config));
         kafkaHealth.start();
-        Forwarder forwarder = new Forwarder(vertx, new TelemetryCodec(config.limits().maxMessageBytes()), sender,
-                inflight, metrics, config.kafka().telemetryTopic(), config.kafka().dlqTopic(), config.bridgeId(),
-                Clock.systemUTC());
+        TelemetryCodec codec = new TelemetryCodec(config.limits().maxMessageBytes());
+        Optional<RecordTranslator> sparkplug = config.sparkplug().mapping().map(mapping -> {
+            sparkplugMetrics = new SparkplugMetrics(registry);
+            SparkplugHost host = new SparkplugHost(mapping, sparkplugMetrics, config.sparkplug().primaryHost(),
+                    config.sparkplug().rebirthInterval());
+            return new SparkplugTranslator(host, codec, metrics, config.kafka().telemetryTopic(),
+                    config.kafka().dlqTopic(), this::requestRebirth);
+        });
+        Forwarder forwarder = new Forwarder(vertx, codec, sender, inflight, metrics, config.kafka().telemetryTopic(),
+                config.kafka().dlqTopic(), config.bridgeId(), Clock.systemUTC(), sparkplug);
         Future<?> source;
         if (config.mode() == IngestConfig.Mode.SUBSCRIBE) {
             for (int i = 0; i < config.subscribe().connections(); i++) {
+                // Only the first connection subscribes to Sparkplug: one host must see all of an edge node.
+                Optional<String> sparkplugFilter = i == 0 && sparkplug.isPresent()
+                        ? Optional.of(config.sparkplug().topicFilter()) : Optional.empty();
                 SubscribeSource subscriber = new SubscribeSource(vertx, config.subscribe(), i, forwarder, metrics,
-                        Clock.systemUTC());
+                        Clock.systemUTC(), sparkplugFilter);
                 subscribers.add(subscriber);
                 subscriber.start();
             }
             source = Future.succeededFuture();
         } else {
             listener = new ListenSource(vertx, config.listen(), config.limits().maxMessageBytes(), forwarder, metrics,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), config.sparkplug().mapping());
             source = listener.start().onSuccess(port -> mqttPort = port);
         }
         operations = new OperationsServer(vertx, registry, this::readiness);
@@ -84,6 +102,20 @@ public final class IngestBridge extends VerticleBase {
                     httpPort = port;
                     LOG.info("Ingest bridge {} started in {} mode; metrics and health on port {}", config.bridgeId(),
                             config.mode().name().toLowerCase(java.util.Locale.ROOT), port);
+                });
+    }
+
+    /** Primary host only (subscribe mode): NCMD Node Control/Rebirth through the first connection, QoS 0. */
+    private void requestRebirth(SparkplugHost.EdgeNode node) {
+        subscribers.get(0).publishCommand(RebirthCommand.topic(node), RebirthCommand.payload(Instant.now()))
+                .onComplete(sent -> {
+                    sparkplugMetrics.rebirthRequested(sent.succeeded() ? "sent" : "failed");
+                    if (sent.succeeded()) {
+                        LOG.info("Asked Sparkplug edge node {}/{} to rebirth", node.group(), node.edgeNode());
+                    } else {
+                        LOG.warn("Could not ask Sparkplug edge node {}/{} to rebirth: {}", node.group(),
+                                node.edgeNode(), sent.cause().getMessage());
+                    }
                 });
     }
 

@@ -66,6 +66,7 @@ class BootAndOffAtEndTest {
     private static RunOptions withBootAndOff(RunOptions o, long boot) {
         return new RunOptions(o.scenario(), o.mode(), o.speed(), o.from(), o.until(), o.seed(), o.mqtt(),
                 o.connectionPerStation(), o.faults(), o.truthOut(), o.truthEvery(), o.duration(), o.plantCopies(),
-                o.stationCopies(), o.rateScale(), o.jsonSummary(), o.progress(), o.drainTimeout(), boot, true);
+                o.stationCopies(), o.rateScale(), o.jsonSummary(), o.progress(), o.drainTimeout(), boot, true,
+                o.payloadFormat());
     }
 }

@@ -7,6 +7,7 @@ import io.pilotwatch.simulator.clock.StopSignal;
 import io.pilotwatch.simulator.clock.TimeBound;
 import io.pilotwatch.simulator.faults.FaultSettings;
 import io.pilotwatch.simulator.publish.Outgoing;
+import io.pilotwatch.simulator.run.PayloadFormat;
 import io.pilotwatch.simulator.run.RunOptions;
 import io.pilotwatch.simulator.run.SimulatorRun;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,15 @@ public final class TestRuns {
         return new RunOptions(scenario, Mode.BACKFILL, 1, Optional.of(TimeBound.parse(from)),
                 Optional.of(TimeBound.parse(until)), Optional.of(seed), Optional.empty(), false, faults,
                 Optional.of(truthFile), Optional.empty(), Optional.empty(), 1, 1, 1, false, false,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), 1, false, PayloadFormat.JSON);
+    }
+
+    /** The same options with another payload format. */
+    public static RunOptions withFormat(RunOptions o, PayloadFormat format) {
+        return new RunOptions(o.scenario(), o.mode(), o.speed(), o.from(), o.until(), o.seed(), o.mqtt(),
+                o.connectionPerStation(), o.faults(), o.truthOut(), o.truthEvery(), o.duration(), o.plantCopies(),
+                o.stationCopies(), o.rateScale(), o.jsonSummary(), o.progress(), o.drainTimeout(), o.boot(),
+                o.offAtEnd(), format);
     }
 
     public static Result run(RunOptions options) {

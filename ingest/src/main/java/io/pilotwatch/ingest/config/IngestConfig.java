@@ -1,5 +1,6 @@
 package io.pilotwatch.ingest.config;
 
+import io.pilotwatch.ingest.sparkplug.SparkplugMapping;
 import io.pilotwatch.support.config.ConfigReader;
 import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.support.config.ConfigException;
@@ -25,9 +26,11 @@ import java.util.Set;
  * @param httpHost      interface of the metrics and health endpoint
  * @param httpPort      port of the metrics and health endpoint
  * @param shutdownGrace how long a shutdown waits for in-flight messages to be acknowledged by Kafka
+ * @param sparkplug     Sparkplug B decoding (off by default)
  */
 public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe subscribe, Listen listen,
-                           Limits limits, String httpHost, int httpPort, Duration shutdownGrace) {
+                           Limits limits, String httpHost, int httpPort, Duration shutdownGrace,
+                           Sparkplug sparkplug) {
 
     /** Where messages come from. */
     public enum Mode {
@@ -62,6 +65,23 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
     public record Limits(int maxMessageBytes, int maxInflightMessages, long maxInflightBytes) {
     }
 
+    /**
+     * Sparkplug B settings (docs/sparkplug.md).
+     *
+     * @param mapping         the loaded mapping file; present exactly when Sparkplug is enabled
+     * @param topicFilter     what subscribe mode subscribes to in addition (never shared: one bridge must see
+     *                        all messages of an edge node, in order)
+     * @param primaryHost     whether to request rebirths (NCMD) on gaps and unknown aliases; else passive
+     * @param rebirthInterval at most one rebirth request per edge node within this time
+     */
+    public record Sparkplug(Optional<SparkplugMapping> mapping, String topicFilter, boolean primaryHost,
+                            Duration rebirthInterval) {
+
+        public boolean enabled() {
+            return mapping.isPresent();
+        }
+    }
+
     static final String PRODUCER_PREFIX = "kafka.producer.";
 
     /** Keys that environment variables can override. */
@@ -73,7 +93,8 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
             "ingest.listen.tls.cert", "ingest.listen.tls.key", "ingest.listen.tls.client.ca",
             "ingest.listen.max.connections", "ingest.listen.max.inflight.per.client", "ingest.max.message.bytes",
             "ingest.max.inflight.messages", "ingest.max.inflight.bytes", "http.host", "http.port",
-            "ingest.shutdown.grace.seconds");
+            "ingest.shutdown.grace.seconds", "sparkplug.enabled", "sparkplug.mapping.file",
+            "sparkplug.topic.filter", "sparkplug.primary.host", "sparkplug.rebirth.interval.seconds");
 
     /**
      * Reads {@code file} (may be null) overlaid by the environment, then validates.
@@ -105,8 +126,10 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
         String httpHost = in.string("http.host", "0.0.0.0");
         int httpPort = in.intIn("http.port", 8080, 0, 65535);
         Duration grace = Duration.ofSeconds(in.intIn("ingest.shutdown.grace.seconds", 30, 0, 3600));
+        Sparkplug sparkplug = readSparkplug(in, mode);
         in.rejectUnknownKeys();
-        return new IngestConfig(mode, bridgeId, kafka, subscribe, listen, limits, httpHost, httpPort, grace);
+        return new IngestConfig(mode, bridgeId, kafka, subscribe, listen, limits, httpHost, httpPort, grace,
+                sparkplug);
     }
 
     private static Subscribe readSubscribe(ConfigReader in, Mode mode, String bridgeId) {
@@ -153,6 +176,27 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
                 anonymous, credentials, cert, key, clientCa,
                 in.intIn("ingest.listen.max.connections", 10_000, 1, 1_000_000),
                 in.intIn("ingest.listen.max.inflight.per.client", 100, 1, 65_535));
+    }
+
+    private static Sparkplug readSparkplug(ConfigReader in, Mode mode) {
+        boolean enabled = in.bool("sparkplug.enabled", false);
+        Optional<Path> file = in.readableFile("sparkplug.mapping.file");
+        String filter = in.string("sparkplug.topic.filter", "spBv1.0/#");
+        boolean primary = in.bool("sparkplug.primary.host", false);
+        Duration interval = Duration.ofSeconds(in.intIn("sparkplug.rebirth.interval.seconds", 30, 1, 3600));
+        if (enabled && file.isEmpty()) {
+            throw new ConfigException("sparkplug.mapping.file", "is required when sparkplug.enabled=true "
+                    + "(which Sparkplug metrics mean what, see docs/sparkplug.md)");
+        }
+        if (!filter.startsWith("spBv1.0/")) {
+            throw new ConfigException("sparkplug.topic.filter", "must start with spBv1.0/, got '" + filter + "'");
+        }
+        if (enabled && primary && mode == Mode.LISTEN) {
+            throw new ConfigException("sparkplug.primary.host", "needs subscribe mode: in listen mode the bridge "
+                    + "cannot send commands to edge nodes");
+        }
+        return new Sparkplug(enabled ? file.map(SparkplugMapping::load) : Optional.empty(), filter,
+                enabled && primary, interval);
     }
 
     private static URI parseMqttUrl(String text) {

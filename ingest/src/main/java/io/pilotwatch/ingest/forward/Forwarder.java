@@ -13,6 +13,9 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -56,9 +59,18 @@ public final class Forwarder {
     private final String dlqTopic;
     private final String bridgeId;
     private final Clock clock;
+    private final Optional<RecordTranslator> translator;
 
     public Forwarder(Vertx vertx, TelemetryCodec codec, KafkaSender sender, InflightLimiter inflight,
                      IngestMetrics metrics, String telemetryTopic, String dlqTopic, String bridgeId, Clock clock) {
+        this(vertx, codec, sender, inflight, metrics, telemetryTopic, dlqTopic, bridgeId, clock, Optional.empty());
+    }
+
+    /** @param translator reads the topics it {@linkplain RecordTranslator#handles handles} instead of the codec */
+    public Forwarder(Vertx vertx, TelemetryCodec codec, KafkaSender sender, InflightLimiter inflight,
+                     IngestMetrics metrics, String telemetryTopic, String dlqTopic, String bridgeId, Clock clock,
+                     Optional<RecordTranslator> translator) {
+        this.translator = translator;
         this.vertx = vertx;
         this.codec = codec;
         this.sender = sender;
@@ -82,10 +94,16 @@ public final class Forwarder {
         if (!inflight.tryAcquire(size)) {
             return Future.failedFuture(new Overloaded());
         }
-        ProducerRecord<byte[], byte[]> record = toRecord(message);
-        Promise<Void> done = Promise.promise();
-        sendUntilAcknowledged(record, message, Vertx.currentContext(), 0, done);
-        return done.future().andThen(result -> {
+        Context context = Vertx.currentContext();
+        List<Future<Void>> sends = new ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> record : toRecords(message)) {
+            Promise<Void> sent = Promise.promise();
+            sendUntilAcknowledged(record, message, context, 0, sent);
+            sends.add(sent.future());
+        }
+        // join, not all: the in-flight room is given back only when no send of the message is still retrying.
+        Future<Void> done = sends.size() == 1 ? sends.get(0) : Future.join(sends).mapEmpty();
+        return done.andThen(result -> {
             inflight.release(size);
             if (result.succeeded()) {
                 metrics.acknowledged(Duration.between(message.receivedAt(), clock.instant()));
@@ -93,12 +111,24 @@ public final class Forwarder {
         });
     }
 
-    private ProducerRecord<byte[], byte[]> toRecord(Inbound message) {
+    private List<ProducerRecord<byte[], byte[]>> toRecords(Inbound message) {
+        if (translator.isPresent() && translator.get().handles(message.mqttTopic())) {
+            return translator.get().toRecords(message, () -> baseHeaders(message));
+        }
+        return List.of(toRecord(message));
+    }
+
+    private RecordHeaders baseHeaders(Inbound message) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(Headers.MQTT_TOPIC, utf8(message.mqttTopic()));
         headers.add(Headers.MQTT_QOS, utf8(Integer.toString(message.qos())));
         headers.add(Headers.BRIDGE_ID, utf8(bridgeId));
         message.client().ifPresent(client -> headers.add(Headers.MQTT_CLIENT, utf8(client)));
+        return headers;
+    }
+
+    private ProducerRecord<byte[], byte[]> toRecord(Inbound message) {
+        RecordHeaders headers = baseHeaders(message);
         DecodeResult result = codec.decode(message.mqttTopic(), message.payload());
         if (result instanceof DecodeResult.Accepted accepted) {
             TelemetryEvent event = accepted.event().withReceivedAt(message.receivedAt());

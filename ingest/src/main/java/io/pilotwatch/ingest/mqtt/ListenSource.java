@@ -7,6 +7,8 @@ import io.pilotwatch.ingest.config.IngestConfig;
 import io.pilotwatch.ingest.forward.Forwarder;
 import io.pilotwatch.ingest.forward.Inbound;
 import io.pilotwatch.ingest.metrics.IngestMetrics;
+import io.pilotwatch.ingest.sparkplug.SparkplugMapping;
+import io.pilotwatch.ingest.sparkplug.SparkplugTopic;
 import io.pilotwatch.telemetry.TopicAddress;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,12 +46,20 @@ public final class ListenSource {
     private final Forwarder forwarder;
     private final IngestMetrics metrics;
     private final Clock clock;
+    private final Optional<SparkplugMapping> sparkplug;
     private final AtomicInteger connections = new AtomicInteger();
     private MqttServer server;
     private volatile boolean stopping;
 
     public ListenSource(Vertx vertx, IngestConfig.Listen config, int maxMessageBytes, Forwarder forwarder,
                         IngestMetrics metrics, Clock clock) {
+        this(vertx, config, maxMessageBytes, forwarder, metrics, clock, Optional.empty());
+    }
+
+    /** @param sparkplug the Sparkplug mapping when Sparkplug is on: scopes then apply to its groups and edge nodes */
+    public ListenSource(Vertx vertx, IngestConfig.Listen config, int maxMessageBytes, Forwarder forwarder,
+                        IngestMetrics metrics, Clock clock, Optional<SparkplugMapping> sparkplug) {
+        this.sparkplug = sparkplug;
         this.vertx = vertx;
         this.config = config;
         this.maxMessageBytes = maxMessageBytes;
@@ -146,9 +156,13 @@ public final class ListenSource {
         endpoint.subscribeHandler(subscribe -> endpoint.subscribeAcknowledge(subscribe.messageId(),
                 Collections.nCopies(subscribe.topicSubscriptions().size(), MqttQoS.FAILURE)));
         endpoint.unsubscribeHandler(unsubscribe -> endpoint.unsubscribeAcknowledge(unsubscribe.messageId()));
+        endpoint.disconnectHandler(v -> session.disconnected = true);
         endpoint.closeHandler(v -> {
             session.open = false;
             connections.decrementAndGet();
+            if (!session.disconnected) {
+                forwardSparkplugWill(session);
+            }
         });
         endpoint.exceptionHandler(e -> LOG.debug("Connection {} error: {}", endpoint.clientIdentifier(), e.toString()));
         if (endpoint.protocolVersion() == MQTT_5) {
@@ -166,6 +180,7 @@ public final class ListenSource {
         final MqttEndpoint endpoint;
         final Scope scope;
         volatile boolean open = true;
+        boolean disconnected;
         int inflight;
 
         ClientSession(MqttEndpoint endpoint, Scope scope) {
@@ -193,7 +208,8 @@ public final class ListenSource {
             return;
         }
         Optional<TopicAddress> address = TopicAddress.tryParse(message.topicName());
-        if (address.isPresent() && !session.scope.allows(address.get().station())) {
+        if ((address.isPresent() && !session.scope.allows(address.get().station()))
+                || (sparkplug.isPresent() && !inSparkplugScope(session.scope, message.topicName()))) {
             refusePublish(session, message, "out_of_scope", MqttPubAckReasonCode.NOT_AUTHORIZED);
             return;
         }
@@ -218,6 +234,44 @@ public final class ListenSource {
                 }
             }
         });
+    }
+
+    /**
+     * As a broker would: the connection died without DISCONNECT, so its will is published. Only Sparkplug wills
+     * (NDEATH), which end an edge node's session; nobody can resend a will, so it is forwarded once, unacknowledged.
+     */
+    private void forwardSparkplugWill(ClientSession session) {
+        MqttEndpoint endpoint = session.endpoint;
+        var will = endpoint.will();
+        if (sparkplug.isEmpty() || will == null || !will.isWillFlag() || !SparkplugTopic.isSparkplug(will.getWillTopic())
+                || stopping || !inSparkplugScope(session.scope, will.getWillTopic())) {
+            return;
+        }
+        metrics.received("listen", will.getWillQos());
+        forwarder.forward(new Inbound(will.getWillTopic(), will.getWillMessageBytes(), will.getWillQos(),
+                Optional.of(endpoint.clientIdentifier()), clock.instant(), () -> true)).onFailure(e ->
+                LOG.warn("Will of {} on {} not forwarded: {}", endpoint.clientIdentifier(), will.getWillTopic(),
+                        e.getMessage()));
+    }
+
+    /**
+     * A credential's plant is the plant the Sparkplug group maps to, its line the edge node's. Topics that do
+     * not parse are let through to the DLQ, as for the JSON contract.
+     */
+    private boolean inSparkplugScope(Scope scope, String topic) {
+        if (!SparkplugTopic.isSparkplug(topic) || scope.equals(Scope.ALL)) {
+            return true;
+        }
+        SparkplugTopic parsed;
+        try {
+            parsed = SparkplugTopic.parse(topic);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        Optional<String> plant = sparkplug.get().plantOf(parsed.group());
+        Optional<String> line = sparkplug.get().lineOf(parsed.group(), parsed.edgeNode());
+        return scope.plant().map(p -> plant.map(p::equals).orElse(false)).orElse(true)
+                && scope.line().map(l -> line.map(l::equals).orElse(false)).orElse(true);
     }
 
     private void refusePublish(ClientSession session, MqttPublishMessage message, String reason,

@@ -12,7 +12,10 @@ import io.vertx.core.net.JksOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import io.vertx.mqtt.messages.MqttPublishMessage;
+import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,7 @@ public final class SubscribeSource {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final Backoff backoff;
+    private final Optional<String> sparkplugFilter;
     private MqttClient client;
     /** Bumped on every (re)connect: acks for messages of an older connection are pointless. */
     private int generation;
@@ -44,6 +48,16 @@ public final class SubscribeSource {
 
     public SubscribeSource(Vertx vertx, IngestConfig.Subscribe config, int index, Forwarder forwarder,
                            IngestMetrics metrics, Clock clock) {
+        this(vertx, config, index, forwarder, metrics, clock, Optional.empty());
+    }
+
+    /**
+     * @param sparkplugFilter also subscribed, never as a shared subscription: a Sparkplug host must see every
+     *                        message of an edge node, in order (give it to one connection only)
+     */
+    public SubscribeSource(Vertx vertx, IngestConfig.Subscribe config, int index, Forwarder forwarder,
+                           IngestMetrics metrics, Clock clock, Optional<String> sparkplugFilter) {
+        this.sparkplugFilter = sparkplugFilter;
         this.vertx = vertx;
         this.config = config;
         this.clientId = config.connections() == 1 ? config.clientId() : config.clientId() + "-" + index;
@@ -104,12 +118,16 @@ public final class SubscribeSource {
                 .compose(connAck -> {
                     LOG.info("Connected to {} as {} (session present: {})", config.url(), clientId,
                             connAck.isSessionPresent());
-                    return current.subscribe(config.subscription(), MqttQoS.AT_LEAST_ONCE.value());
+                    Map<String, Integer> filters = new LinkedHashMap<>();
+                    filters.put(config.subscription(), MqttQoS.AT_LEAST_ONCE.value());
+                    sparkplugFilter.ifPresent(filter -> filters.put(filter, MqttQoS.AT_LEAST_ONCE.value()));
+                    return current.subscribe(filters);
                 })
                 .onSuccess(id -> {
                     subscribed = true;
                     backoff.reset();
-                    LOG.info("Subscribed {} to {}", clientId, config.subscription());
+                    LOG.info("Subscribed {} to {}{}", clientId, config.subscription(),
+                            sparkplugFilter.map(f -> " and " + f).orElse(""));
                 })
                 .onFailure(e -> {
                     LOG.warn("Cannot connect to {} as {}: {}", config.url(), clientId, e.getMessage());
@@ -166,6 +184,18 @@ public final class SubscribeSource {
                 }
             }
         });
+    }
+
+    /**
+     * Publishes a command (a Sparkplug rebirth request) at QoS 0, as the specification asks of commands.
+     *
+     * @return fails if the connection is down; the caller may ask again later
+     */
+    public Future<Void> publishCommand(String topic, byte[] payload) {
+        if (client == null || !client.isConnected()) {
+            return Future.failedFuture("not connected to " + config.url());
+        }
+        return client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_MOST_ONCE, false, false).mapEmpty();
     }
 
     /** Stops taking new messages; those in flight still get their acknowledgement. */

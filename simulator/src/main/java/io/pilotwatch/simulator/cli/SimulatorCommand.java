@@ -5,6 +5,7 @@ import io.pilotwatch.simulator.clock.StopSignal;
 import io.pilotwatch.simulator.clock.TimeBound;
 import io.pilotwatch.simulator.faults.FaultSettings;
 import io.pilotwatch.simulator.publish.MqttSettings;
+import io.pilotwatch.simulator.run.PayloadFormat;
 import io.pilotwatch.simulator.run.RunOptions;
 import io.pilotwatch.simulator.run.SimulatorRun;
 import io.pilotwatch.simulator.run.UsageException;
@@ -88,6 +89,11 @@ public final class SimulatorCommand implements Callable<Integer> {
             description = "Summary printed at exit: text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--payload-format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "What the stations speak: json (telemetry contract v1) or sparkplug (Sparkplug B 3.0; "
+                    + "see docs/sparkplug.md) (default: ${DEFAULT-VALUE}).")
+    String payloadFormat;
+
     @Option(names = "--no-progress", description = "No progress bar in backfill mode.")
     boolean noProgress;
 
@@ -143,12 +149,27 @@ public final class SimulatorCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, got '" + format + "'");
         }
+        PayloadFormat wire = switch (payloadFormat) {
+            case "json" -> PayloadFormat.JSON;
+            case "sparkplug" -> PayloadFormat.SPARKPLUG;
+            default -> throw new UsageException("--payload-format must be json or sparkplug, got '" + payloadFormat + "'");
+        };
         FaultSettings faultSettings = faults.toSettings();
+        if (wire == PayloadFormat.SPARKPLUG && connectionPerStation) {
+            throw new UsageException("--payload-format sparkplug needs one connection per line (an edge node): "
+                    + "drop --connection-per-station");
+        }
+        if (wire == PayloadFormat.SPARKPLUG && (faultSettings.duplicatesPct() > 0 || faultSettings.reorderWindow() > 0
+                || faultSettings.latePct() > 0 || faultSettings.malformedPct() > 0)) {
+            // They rewrite or reorder JSON messages; with Sparkplug they would break seq, not test the contract.
+            throw new UsageException("--duplicates, --reorder-window, --late-pct and --malformed are for --payload-format json "
+                    + "only (--drop-connection-every works with both)");
+        }
         Optional<MqttSettings> mqtt = dryRun ? Optional.empty() : Optional.of(broker.toSettings(faultSettings.dropEvery()));
         return new RunOptions(scenario, mode, effectiveSpeed, Optional.ofNullable(from), Optional.ofNullable(until),
                 Optional.ofNullable(seed), mqtt, connectionPerStation, faultSettings,
                 noTruth ? Optional.empty() : Optional.of(truthOut), Optional.ofNullable(truthEvery),
                 Optional.ofNullable(duration), plants, stations, rateScale, format.equals("json"), !noProgress,
-                drainTimeout, boot, offAtEnd);
+                drainTimeout, boot, offAtEnd, wire);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -38,6 +39,7 @@ final class MqttConnection {
     private final String clientId;
     private final MqttConnectOptions options;
     private final IMqttActionListener listener = new DeliveryListener();
+    private final Optional<SessionStart> session;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<Long, Outgoing> inFlight = new LinkedHashMap<>(); // guarded by lock
@@ -53,6 +55,12 @@ final class MqttConnection {
     }
 
     MqttConnection(MqttSettings settings, String clientId) {
+        this(settings, clientId, Optional.empty());
+    }
+
+    /** @param session what every session starts with (Sparkplug: a will and births), if anything */
+    MqttConnection(MqttSettings settings, String clientId, Optional<SessionStart> session) {
+        this.session = session;
         this.settings = settings;
         this.clientId = clientId;
         this.options = MqttOptions.of(settings);
@@ -60,7 +68,9 @@ final class MqttConnection {
 
     /** Connects for the first time. */
     void connect() {
+        Optional<SessionStart.Birth> birth = prepareSession();
         client = Reconnector.connect(() -> newClient(0), options, settings, clientId, false);
+        birth.ifPresent(this::publishBirths);
         lock.lock();
         try {
             connected = true;
@@ -174,6 +184,26 @@ final class MqttConnection {
         Reconnector.close(client, clientId);
     }
 
+    /** Registers the next session's will, if the protocol has one, and returns what to publish first. */
+    private Optional<SessionStart.Birth> prepareSession() {
+        Optional<SessionStart.Birth> birth = session.map(SessionStart::next);
+        birth.ifPresent(b -> options.setWill(b.willTopic(), b.willPayload(), 1, false));
+        return birth;
+    }
+
+    /** Publishes the births and waits for them, so that no data of the session can overtake them. */
+    private void publishBirths(SessionStart.Birth birth) {
+        try {
+            for (Outgoing message : birth.births()) {
+                client.publish(message.topic(), message.payload(), settings.qos(), message.retained())
+                        .waitForCompletion(settings.reconnectTimeout().toMillis());
+            }
+        } catch (MqttException e) {
+            throw new PublishException("cannot publish the session's births as client " + clientId + ": "
+                    + MqttOptions.describe(e), e);
+        }
+    }
+
     private MqttAsyncClient newClient(long clientEpoch) {
         try {
             MqttAsyncClient fresh = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
@@ -206,7 +236,9 @@ final class MqttConnection {
         lock.unlock();
         try {
             Reconnector.abandon(old, clientId);
+            Optional<SessionStart.Birth> birth = prepareSession();
             client = Reconnector.connect(() -> newClient(newEpoch), options, settings, clientId, true);
+            birth.ifPresent(this::publishBirths);
         } finally {
             lock.lock();
         }

@@ -32,9 +32,15 @@ public final class MqttPublisher implements MessagePublisher {
 
     /** @param routeNames connection names by route index (see {@link Routes#names()}) */
     public MqttPublisher(MqttSettings settings, List<String> routeNames) {
+        this(settings, routeNames, List.of());
+    }
+
+    /** @param sessions what each route's sessions start with (Sparkplug B), by route index; empty for none */
+    public MqttPublisher(MqttSettings settings, List<String> routeNames, List<SessionStart> sessions) {
         this.settings = settings;
-        for (String name : routeNames) {
-            connections.add(new MqttConnection(settings, settings.clientIdPrefix() + "-" + name));
+        for (int route = 0; route < routeNames.size(); route++) {
+            connections.add(new MqttConnection(settings, settings.clientIdPrefix() + "-" + routeNames.get(route),
+                    route < sessions.size() ? java.util.Optional.of(sessions.get(route)) : java.util.Optional.empty()));
         }
         this.dropEveryNanos = settings.dropEvery().map(Duration::toNanos).orElse(0L);
     }

@@ -34,13 +34,14 @@ import java.util.Optional;
  *                             same day needs a higher one, or its {@code seq} numbers look like duplicates)
  * @param offAtEnd             every station publishes {@code state: off} when the run ends, so that the time until
  *                             a later run is not counted as planned time
+ * @param payloadFormat        JSON contract or Sparkplug B
  */
 public record RunOptions(String scenario, Mode mode, double speed, Optional<TimeBound> from,
                          Optional<TimeBound> until, Optional<Long> seed, Optional<MqttSettings> mqtt,
                          boolean connectionPerStation, FaultSettings faults, Optional<Path> truthOut,
                          Optional<Duration> truthEvery, Optional<Duration> duration, int plantCopies,
                          int stationCopies, double rateScale, boolean jsonSummary, boolean progress,
-                         Duration drainTimeout, long boot, boolean offAtEnd) {
+                         Duration drainTimeout, long boot, boolean offAtEnd, PayloadFormat payloadFormat) {
 
     public RunOptions {
         if (boot < 0) {
@@ -57,9 +58,10 @@ public record RunOptions(String scenario, Mode mode, double speed, Optional<Time
         Objects.requireNonNull(truthEvery, "truthEvery");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(payloadFormat, "payloadFormat");
     }
 
-    /** Options with boot 1 and no {@code off} at the end. */
+    /** Options with boot 1, no {@code off} at the end, and the JSON contract. */
     public RunOptions(String scenario, Mode mode, double speed, Optional<TimeBound> from,
                       Optional<TimeBound> until, Optional<Long> seed, Optional<MqttSettings> mqtt,
                       boolean connectionPerStation, FaultSettings faults, Optional<Path> truthOut,
@@ -68,6 +70,6 @@ public record RunOptions(String scenario, Mode mode, double speed, Optional<Time
                       Duration drainTimeout) {
         this(scenario, mode, speed, from, until, seed, mqtt, connectionPerStation, faults, truthOut, truthEvery,
                 duration, plantCopies, stationCopies, rateScale, jsonSummary, progress, drainTimeout,
-                1, false);
+                1, false, PayloadFormat.JSON);
     }
 }

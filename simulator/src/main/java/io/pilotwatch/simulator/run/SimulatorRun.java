@@ -5,7 +5,11 @@ import io.pilotwatch.simulator.clock.Pacer;
 import io.pilotwatch.simulator.clock.StopSignal;
 import io.pilotwatch.simulator.faults.FaultPipeline;
 import io.pilotwatch.simulator.publish.MessageCounts;
+import io.pilotwatch.simulator.publish.JsonEncoder;
+import io.pilotwatch.simulator.publish.MessageEncoder;
 import io.pilotwatch.simulator.publish.MessagePublisher;
+import io.pilotwatch.simulator.publish.SessionStart;
+import io.pilotwatch.simulator.sparkplug.SparkplugEncoder;
 import io.pilotwatch.simulator.publish.MessageSink;
 import io.pilotwatch.simulator.publish.MqttPublisher;
 import io.pilotwatch.simulator.publish.PublishingSink;
@@ -46,12 +50,11 @@ public final class SimulatorRun {
     private final StopSignal stop;
     private final PrintStream out;
     private final Function<List<String>, MessagePublisher> publishers;
+    private final boolean ownPublisher;
 
     /** A run that publishes to the broker of the options, or nowhere for a dry run. */
     public SimulatorRun(RunOptions options, StopSignal stop, PrintStream out) {
-        this(options, stop, out, routeNames -> options.mqtt()
-                .map(settings -> (MessagePublisher) new MqttPublisher(settings, routeNames))
-                .orElseGet(MessagePublisher::none));
+        this(options, stop, out, null);
     }
 
     /**
@@ -65,6 +68,7 @@ public final class SimulatorRun {
         this.stop = stop;
         this.out = out;
         this.publishers = publishers;
+        this.ownPublisher = publishers == null;
     }
 
     /**
@@ -87,11 +91,13 @@ public final class SimulatorRun {
             case REALTIME -> Pacer.scaled(1, firstStart, stop);
             case ACCELERATED -> Pacer.scaled(options.speed(), firstStart, stop);
         };
-        try (MessagePublisher publisher = publishers.apply(routes.names())) {
+        MessageEncoder encoder = options.payloadFormat() == PayloadFormat.SPARKPLUG
+                ? new SparkplugEncoder(linesByRoute(scenario, routes)) : new JsonEncoder(new TelemetryCodec());
+        try (MessagePublisher publisher = publisher(routes, encoder)) {
             PublishingSink terminal = new PublishingSink(pacer, publisher, counts);
             MessageSink pipeline = FaultPipeline.build(options.faults(), seed, terminal);
             Simulation simulation = new Simulation(scenario, window.from(), window.until(), seed, options.boot(),
-                    routes, pipeline, truth, new TelemetryCodec());
+                    routes, pipeline, truth, encoder);
             TruthHeader header = new TruthHeader(scenario.name(), seed, options.mode().name().toLowerCase(
                     java.util.Locale.ROOT), window.from().toString(), window.until().map(Object::toString),
                     options.faults().describe());
@@ -155,6 +161,29 @@ public final class SimulatorRun {
         long now = simulation.nowMillis();
         long paced = Math.max(now, pacer.simNowMillis(now));
         return simulation.hasNext() ? Math.min(paced, simulation.nextMillis()) : paced;
+    }
+
+    private MessagePublisher publisher(Routes routes, MessageEncoder encoder) {
+        if (!ownPublisher) {
+            return publishers.apply(routes.names());
+        }
+        List<SessionStart> sessions = encoder instanceof SparkplugEncoder sparkplug ? sparkplug.sessions() : List.of();
+        return options.mqtt().map(settings -> (MessagePublisher) new MqttPublisher(settings, routes.names(), sessions))
+                .orElseGet(MessagePublisher::none);
+    }
+
+    /** {plant, line} of each route: a Sparkplug edge node per line (routes are per line in that format). */
+    private static List<String[]> linesByRoute(Scenario scenario, Routes routes) {
+        List<String[]> lines = new java.util.ArrayList<>();
+        for (PlantSpec plant : scenario.plants()) {
+            for (LineSpec line : plant.lines()) {
+                int route = routes.routeOf(new StationId(plant.id(), line.id(), line.stations().get(0).id()));
+                if (route == lines.size()) {
+                    lines.add(new String[] {plant.id(), line.id()});
+                }
+            }
+        }
+        return lines;
     }
 
     private static Routes routes(Scenario scenario, boolean perStation) {

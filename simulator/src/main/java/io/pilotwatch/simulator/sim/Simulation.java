@@ -1,6 +1,8 @@
 package io.pilotwatch.simulator.sim;
 
 import io.pilotwatch.simulator.clock.TimeBound;
+import io.pilotwatch.simulator.publish.JsonEncoder;
+import io.pilotwatch.simulator.publish.MessageEncoder;
 import io.pilotwatch.simulator.publish.MessageSink;
 import io.pilotwatch.simulator.publish.Routes;
 import io.pilotwatch.simulator.scenario.LineSpec;
@@ -37,8 +39,17 @@ public final class Simulation {
      */
     public Simulation(Scenario scenario, TimeBound from, Optional<TimeBound> until, long seed, long boot,
                       Routes routes, MessageSink sink, TruthRecorder truth, TelemetryCodec codec) {
+        this(scenario, from, until, seed, boot, routes, sink, truth, new JsonEncoder(codec));
+    }
+
+    /**
+     * @param boot    the boot number of every message
+     * @param encoder how events become messages (JSON contract or Sparkplug B)
+     */
+    public Simulation(Scenario scenario, TimeBound from, Optional<TimeBound> until, long seed, long boot,
+                      Routes routes, MessageSink sink, TruthRecorder truth, MessageEncoder encoder) {
         this.sink = sink;
-        Emitter emitter = new Emitter(codec, truth, sink, boot);
+        Emitter emitter = new Emitter(encoder, truth, sink, boot);
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (PlantSpec plant : scenario.plants()) {

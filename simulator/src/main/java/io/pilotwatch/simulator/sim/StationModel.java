@@ -2,7 +2,6 @@ package io.pilotwatch.simulator.sim;
 
 import io.pilotwatch.simulator.scenario.StationSpec;
 import io.pilotwatch.simulator.truth.StationTruth;
-import io.pilotwatch.telemetry.Kind;
 import io.pilotwatch.telemetry.MachineState;
 import io.pilotwatch.telemetry.Payload;
 import io.pilotwatch.telemetry.StationId;
@@ -16,7 +15,6 @@ final class StationModel {
     final int route;
     final SplittableRandom random;
     final StationTruth truth;
-    private final String[] topics = new String[Kind.values().length];
     private final String process;
     private boolean keyProcess;
     private boolean cnc;
@@ -34,13 +32,6 @@ final class StationModel {
         this.keyProcess = spec.keyProcess();
         this.cnc = spec.cnc();
         this.idealCycleSeconds = spec.idealCycleSeconds();
-        for (Kind kind : Kind.values()) {
-            topics[kind.ordinal()] = id.mqttTopic(kind);
-        }
-    }
-
-    String topic(Kind kind) {
-        return topics[kind.ordinal()];
     }
 
     long nextSeq() {

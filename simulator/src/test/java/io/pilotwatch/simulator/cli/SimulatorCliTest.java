@@ -53,6 +53,18 @@ class SimulatorCliTest {
     }
 
     @Test
+    void sparkplugRefusesWhatWouldBreakAnEdgeNode() {
+        assertThat(run("--mode", "backfill", "--dry-run", "--payload-format", "xml")).isEqualTo(2);
+        assertThat(err()).contains("--payload-format must be json or sparkplug, got 'xml'");
+        assertThat(run("--mode", "backfill", "--dry-run", "--payload-format", "sparkplug",
+                "--connection-per-station")).isEqualTo(2);
+        assertThat(err()).contains("needs one connection per line");
+        assertThat(run("--mode", "backfill", "--dry-run", "--payload-format", "sparkplug", "--duplicates", "1"))
+                .isEqualTo(2);
+        assertThat(err()).contains("are for --payload-format json only");
+    }
+
+    @Test
     void aBadScenarioExitsWithTwoNamingTheFieldAndPublishesNothing() throws IOException {
         Path scenario = dir.resolve("broken.yaml");
         Files.writeString(scenario, "from: 2015-01-01\nuntil: 2015-02-01\nplants: [{id: P1}]\n");
