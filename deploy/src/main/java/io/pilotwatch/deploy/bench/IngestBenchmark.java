@@ -72,16 +72,20 @@ public final class IngestBenchmark implements Callable<Integer> {
             List<Point> relay = new ArrayList<>();
             List<Point> subscribe = new ArrayList<>();
             List<Point> listen = new ArrayList<>();
-            for (int i = 0; i < repetitions; i++) {
-                generator.add(measureGenerator(mosquitto));
-                relay.add(measureRelay(mosquitto));
-                subscribe.add(measureBridge(kafka, mosquitto, "subscribe"));
-                listen.add(measureBridge(kafka, mosquitto, "listen"));
+            for (int i = 1; i <= repetitions; i++) {
+                generator.add(progress("A0", i, measureGenerator(mosquitto)));
+                relay.add(progress("A", i, measureRelay(mosquitto)));
+                subscribe.add(progress("B", i, measureBridge(kafka, mosquitto, "subscribe")));
+                listen.add(progress("C", i, measureBridge(kafka, mosquitto, "listen")));
             }
             Point b = Point.median(subscribe);
             Point c = Point.median(listen);
             LatencyPoint halfB = measureLatency(kafka, mosquitto, "subscribe", b.deliveredPerSecond() / 2);
+            System.out.printf("E subscribe at %,.0f msg/s: publish->Kafka p99 %.0f ms%n", halfB.targetPerSecond(),
+                    halfB.arrivalP99Millis());
             LatencyPoint halfC = measureLatency(kafka, mosquitto, "listen", c.deliveredPerSecond() / 2);
+            System.out.printf("E listen at %,.0f msg/s: publish->PUBACK p99 %.1f ms%n", halfC.targetPerSecond(),
+                    halfC.publishAckP99Millis());
             ScaleOutPoint scaled = scaleOut > 1 ? measureScaleOut(kafka, mosquitto) : null;
             IngestResults results = new IngestResults(Point.median(generator), Point.median(relay), b, c,
                     Point.maxHeap(subscribe), Point.maxRss(subscribe), Point.maxHeap(listen), Point.maxRss(listen),
@@ -92,6 +96,12 @@ public final class IngestBenchmark implements Callable<Integer> {
             System.out.println("Results written to " + out);
         }
         return 0;
+    }
+
+    private Point progress(String name, int repetition, Point point) {
+        System.out.printf("%s, repetition %d/%d: %,.0f msg/s delivered (load average %.1f)%n", name, repetition,
+                repetitions, point.deliveredPerSecond(), AnalyticsResults.loadAverage());
+        return point;
     }
 
     /** Publishers -> Mosquitto with nobody subscribed: shows how fast the generator itself can publish. */

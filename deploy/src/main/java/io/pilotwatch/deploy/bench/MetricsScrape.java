@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 /** Reads a service's {@code /metrics} as Prometheus would, and sums samples from it. */
 final class MetricsScrape {
 
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    // HTTP/1.1 as Prometheus scrapes, and bounded waits: a lost request must fail the point, not hang the run.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
     private final String text;
 
@@ -19,7 +21,7 @@ final class MetricsScrape {
 
     static MetricsScrape of(int port) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("/metrics answered " + response.statusCode());
         }
