@@ -162,6 +162,7 @@ class ScorecardPageIT {
     @Order(4)
     void phoneShowsEachKpiAsACardAndPrintHidesTheNavigation() throws Exception {
         browser.driver.get(base + "/scorecard");
+        browser.viewportScreenshot("scorecard-phone-top", 390, 844);
         browser.screenshot("scorecard-phone", 390);
 
         assertThat(browser.driver.findElement(By.cssSelector("section.plant table.kpis thead")).isDisplayed()).isFalse();
