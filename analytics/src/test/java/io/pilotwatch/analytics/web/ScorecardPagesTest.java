@@ -128,6 +128,13 @@ class ScorecardPagesTest {
         assertThat(page.selectFirst("dl.completeness-details").text()).contains("Clock of line l1", "2025-03-03 10:00");
     }
 
+    @Test
+    void overviewWithoutPlantsSaysWhy() {
+        String content = new ScorecardPages(GRAFANA).overviewContent(List.of());
+
+        assertThat(Jsoup.parse(content).selectFirst("p.empty").text()).startsWith("No plant has sent data yet");
+    }
+
     private static Element milestone(Element plant, String kpi, String milestone) {
         return plant.selectFirst("tr[data-kpi=" + kpi + "] td.milestone[data-milestone=" + milestone + "]");
     }
