@@ -59,6 +59,10 @@ class ScorecardPagesTest {
                 .isEqualTo("-333.3% of target");
         assertThat(milestone(plant, "operating_cost", "m1").selectFirst(".badge").attr("title"))
                 .contains("sample 25", "minimum 30");
+        // Its point estimate is past the target, but the bar takes the verdict's colour, not "reached".
+        assertThat(milestone(plant, "operating_cost", "m1").selectFirst("rect.fill").attr("width")).isEqualTo("100.0");
+        assertThat(milestone(plant, "operating_cost", "m1").selectFirst("rect.fill").classNames())
+                .contains("v-inconclusive");
         assertThat(milestone(plant, "energy_per_unit", "m1").text()).contains("inconclusive", "no baseline");
         assertThat(milestone(plant, "defect_rate", "m2").selectFirst(".badge").text()).isEqualTo("on track");
         assertThat(milestone(plant, "production_cycle", "m2").selectFirst(".badge").text()).isEqualTo("off track");
