@@ -95,9 +95,10 @@ final class Cells {
 
     /**
      * A bar from 0 to the target (100%): beyond the target it stays full, below 0 empty; the exact ratio is
-     * written beside it. Drawn as SVG attributes rather than inline styles, which the page's CSP forbids.
+     * written beside it. Coloured as the verdict, not by the point estimate alone: a full bar with an
+     * {@code inconclusive} verdict stays grey. Drawn with SVG attributes, as the page's CSP forbids inline styles.
      */
-    static String progress(Double progress) {
+    static String progress(Double progress, Verdict verdict) {
         if (progress == null) {
             return "<span class=\"progress none\" title=\"no baseline, or already beyond the target at the baseline\">"
                     + "no progress ratio</span>";
@@ -107,7 +108,7 @@ final class Cells {
         return "<span class=\"progress\" data-progress=\"" + progress + "\">"
                 + "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\""
                 + "progress " + text + " of the way to the target\"><rect class=\"track\" width=\"100\" height=\"10\"/>"
-                + "<rect class=\"fill" + (progress >= 1 ? " reached" : "") + "\" width=\""
+                + "<rect class=\"fill v-" + verdict.wireName() + "\" width=\""
                 + String.format(Locale.ROOT, "%.1f", filled) + "\" height=\"10\"/></svg>"
                 + "<span class=\"progress-text\">" + text + " of target</span></span>";
     }

@@ -78,7 +78,7 @@ final class PlantTable {
     private static String milestone(Kpi kpi, MilestoneScore m, Format.Scale scale, LocalDate today) {
         StringBuilder html = new StringBuilder("<small class=\"target\">").append(target(m, scale))
                 .append("</small>");
-        html.append(Cells.progress(m.progress()));
+        html.append(Cells.progress(m.progress(), m.verdict()));
         html.append(Cells.verdict(m, today));
         if ("assessed".equals(m.status())) {
             html.append("<small class=\"window\">assessed ").append(m.windowFrom()).append(" – ").append(m.windowTo())

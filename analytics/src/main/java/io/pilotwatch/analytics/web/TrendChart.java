@@ -19,7 +19,7 @@ final class TrendChart {
     record Reference(String label, double value, String kind) {
     }
 
-    private static final double LEFT = 50;
+    private static final double LEFT = 64;
     private static final double RIGHT = 44;
     private static final double TOP = 8;
     private static final double BOTTOM = 18;

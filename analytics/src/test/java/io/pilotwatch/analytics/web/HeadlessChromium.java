@@ -70,6 +70,15 @@ final class HeadlessChromium implements AutoCloseable {
         return file;
     }
 
+    /** What the window shows at {@code width} x {@code height} CSS pixels, as a PNG under {@code target/screenshots/}. */
+    Path viewportScreenshot(String name, int width, int height) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, height));
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
     /** Console messages of level SEVERE (script errors, CSP violations, failed loads) since the last call. */
     List<String> severeConsoleMessages() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -162,6 +162,7 @@ class ScorecardPageIT {
     @Order(4)
     void phoneShowsEachKpiAsACardAndPrintHidesTheNavigation() throws Exception {
         browser.driver.get(base + "/scorecard");
+        browser.viewportScreenshot("scorecard-phone-top", 390, 844);
         browser.screenshot("scorecard-phone", 390);
 
         assertThat(browser.driver.findElement(By.cssSelector("section.plant table.kpis thead")).isDisplayed()).isFalse();
@@ -200,6 +201,30 @@ class ScorecardPageIT {
         assertThat(browser.driver.findElement(By.id("live-status")).getText()).startsWith("live · updated");
         assertThat(browser.driver.findElement(By.cssSelector("section.plant [data-count='accepted']")).getText())
                 .isEqualTo("216");
+    }
+
+    @Test
+    @Order(6)
+    void contentIsNotResentWhileUnchangedAndEveryAnswerCarriesTheCsp() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(base + "/scorecard/content")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String etag = first.headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(base + "/scorecard/content"))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(base
+                + "/scorecard/plants/no-such-plant")).build(), HttpResponse.BodyHandlers.ofString());
+        String plantJson = get("/api/v1/scorecard/plants/cd-valve");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'none'", "script-src 'self'"));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("No plant no-such-plant");
+        assertThat(plantJson).contains("\"definitionsVersion\":\"kpis/1\"", "\"trends\"", "\"plantMonths\"",
+                "\"month\":\"2025-03\"");
     }
 
     private WebElement cell(String kpi, String milestone) {

@@ -59,6 +59,10 @@ class ScorecardPagesTest {
                 .isEqualTo("-333.3% of target");
         assertThat(milestone(plant, "operating_cost", "m1").selectFirst(".badge").attr("title"))
                 .contains("sample 25", "minimum 30");
+        // Its point estimate is past the target, but the bar takes the verdict's colour, not "reached".
+        assertThat(milestone(plant, "operating_cost", "m1").selectFirst("rect.fill").attr("width")).isEqualTo("100.0");
+        assertThat(milestone(plant, "operating_cost", "m1").selectFirst("rect.fill").classNames())
+                .contains("v-inconclusive");
         assertThat(milestone(plant, "energy_per_unit", "m1").text()).contains("inconclusive", "no baseline");
         assertThat(milestone(plant, "defect_rate", "m2").selectFirst(".badge").text()).isEqualTo("on track");
         assertThat(milestone(plant, "production_cycle", "m2").selectFirst(".badge").text()).isEqualTo("off track");
@@ -126,6 +130,13 @@ class ScorecardPagesTest {
         assertThat(page.selectFirst("table.line-kpis tr[data-line=l1] td[data-kpi=defect_rate] .sample").text())
                 .isEqualTo("n = 201 units");
         assertThat(page.selectFirst("dl.completeness-details").text()).contains("Clock of line l1", "2025-03-03 10:00");
+    }
+
+    @Test
+    void overviewWithoutPlantsSaysWhy() {
+        String content = new ScorecardPages(GRAFANA).overviewContent(List.of());
+
+        assertThat(Jsoup.parse(content).selectFirst("p.empty").text()).startsWith("No plant has sent data yet");
     }
 
     private static Element milestone(Element plant, String kpi, String milestone) {
