@@ -102,11 +102,15 @@ final class LoadGenerator implements AutoCloseable {
         while (running.get()) {
             try {
                 if (intervalNanos > 0) {
-                    // A fixed schedule, not a sleep after each send: a late send does not lower the rate.
+                    // A fixed schedule, not a sleep after each send: a late send does not lower the rate. Behind by
+                    // more than a few sends (the window was full), the schedule restarts from now rather than
+                    // bursting to catch up, which would measure a burst instead of the paced rate.
                     next += intervalNanos;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
                         LockSupport.parkNanos(wait);
+                    } else if (wait < -4 * intervalNanos) {
+                        next = System.nanoTime();
                     }
                 }
                 room.acquire();
