@@ -29,6 +29,11 @@ final class Banner {
                     + credentials.get().password() + "')" : "anonymous devices accepted: loopback only)"));
         } else {
             out.println("  MQTT broker         " + mqtt + "  (external; the ingest bridge subscribes to it)");
+            if (options.simulator()) {
+                out.println("  Note: the simulated history goes through your broker as fast as it accepts it. A broker "
+                        + "that limits the messages it queues per client drops some when the bridge falls behind "
+                        + "(Mosquitto: max_queued_messages, default 1000; set it to 0). See docs/local-stack.md.");
+            }
         }
         out.println("  Kafka               " + kafka + (embeddedKafka ? "  (embedded, single-node KRaft)" : "  (external)"));
         out.println("  Ingest              " + ingest + "/metrics   " + ingest + "/health/ready");
@@ -46,9 +51,21 @@ final class Banner {
         out.flush();
     }
 
+    /** A listener on all interfaces is reached by this machine's name, not by 0.0.0.0. */
+    private static String reachableHost(String host) {
+        if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "<this machine's address>";
+        }
+    }
+
     static String mosquittoPub(String mqtt, Optional<DeviceCredentials> credentials) {
         String hostPort = mqtt.substring(mqtt.indexOf("://") + 3);
-        String host = hostPort.substring(0, hostPort.lastIndexOf(':'));
+        String host = reachableHost(hostPort.substring(0, hostPort.lastIndexOf(':')));
         String port = hostPort.substring(hostPort.lastIndexOf(':') + 1);
         Instant completed = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant started = completed.minus(1, ChronoUnit.HOURS);

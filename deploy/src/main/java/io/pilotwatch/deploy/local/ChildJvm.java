@@ -112,7 +112,12 @@ final class ChildJvm {
         // closes the pipe because this JVM is gone.
         String script = "read -r line; kill -TERM " + child.pid() + " 2>/dev/null; sleep 20; kill -KILL "
                 + child.pid() + " 2>/dev/null";
-        Process guard = new ProcessBuilder("sh", "-c", script)
+        List<String> command = new ArrayList<>();
+        if (SETSID != null) {
+            command.add(SETSID.toString()); // out of the terminal's Ctrl-C too, or it would die with the first one
+        }
+        command.addAll(List.of("sh", "-c", script));
+        Process guard = new ProcessBuilder(command)
                 .redirectOutput(Redirect.DISCARD)
                 .redirectError(Redirect.DISCARD)
                 .start();
