@@ -99,7 +99,7 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
             }
             AnalyticsScaleOut scaled = null;
             if (scaleOut > 1) {
-                scaled = AnalyticsScaleOut.run(kafka.clientConfig(), kafka.bootstrapServers(), topic, records, scaleOut);
+                scaled = AnalyticsScaleOut.run(kafka.clientConfig(), kafka.bootstrapServers(), topic, scaleOut);
                 System.out.printf("Scale-out: %d instances, %.2f s, counted %s%n", scaleOut, scaled.seconds(),
                         scaled.countedPerInstance());
             }

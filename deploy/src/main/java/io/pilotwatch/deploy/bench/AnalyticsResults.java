@@ -93,11 +93,11 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
             md.append(String.format(Locale.ROOT, "%n| scale-out: %d instances of one application | seconds | records/s "
                             + "| ratio to one instance (median) | counted per instance | counted in all | exact |%n"
                             + "|---|---:|---:|---:|---|---:|---|%n| start to all committed | %.2f | %,.0f | %.2f | %s | %,d of %,d | %s |%n",
-                    scaleOut.countedPerInstance().size(), scaleOut.seconds(), records / scaleOut.seconds(),
-                    records / scaleOut.seconds() / median(this::analyticsRate),
+                    scaleOut.countedPerInstance().size(), scaleOut.seconds(), scaleOut.records() / scaleOut.seconds(),
+                    scaleOut.records() / scaleOut.seconds() / median(this::analyticsRate),
                     scaleOut.countedPerInstance().stream().map(c -> String.format(Locale.ROOT, "%,d", c))
                             .collect(Collectors.joining(" / ")),
-                    scaleOut.counted(), records, scaleOut.counted() == records ? "yes" : "NO"));
+                    scaleOut.counted(), scaleOut.records(), scaleOut.exact() ? "yes" : "NO"));
         }
         return md.toString();
     }
@@ -121,8 +121,8 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
         }
         return String.format(Locale.ROOT, "{\"instances\":%d,\"seconds\":%.3f,\"perSecond\":%.1f,\"countedPerInstance\":%s,"
                         + "\"counted\":%d,\"exact\":%b}", scaleOut.countedPerInstance().size(), scaleOut.seconds(),
-                records / scaleOut.seconds(), scaleOut.countedPerInstance(), scaleOut.counted(),
-                scaleOut.counted() == records);
+                scaleOut.records() / scaleOut.seconds(), scaleOut.countedPerInstance(), scaleOut.counted(),
+                scaleOut.exact());
     }
 
     private String runJson(Repetition run) {

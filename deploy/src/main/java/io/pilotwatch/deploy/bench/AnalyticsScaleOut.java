@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Several analytics instances of one application id splitting the partitions of the same backlog (issue 8's
@@ -17,16 +20,22 @@ import java.util.Map;
  * backlog exactly: a plant exported twice or by nobody would show here.
  *
  * @param seconds           from starting the instances to every record committed and counted
+ * @param records           records on the topic (the backlog, plus the freshness probes of the runs before)
  * @param countedPerInstance records counted by each instance's metrics at the end
  */
-record AnalyticsScaleOut(double seconds, List<Long> countedPerInstance) {
+record AnalyticsScaleOut(double seconds, long records, List<Long> countedPerInstance) {
 
     long counted() {
         return countedPerInstance.stream().mapToLong(Long::longValue).sum();
     }
 
+    boolean exact() {
+        return counted() == records;
+    }
+
     static AnalyticsScaleOut run(Map<String, Object> clientConfig, String bootstrapServers, String topic,
-                                 long records, int instances) throws Exception {
+                                 int instances) throws Exception {
+        long records = recordsOn(clientConfig, topic);
         String applicationId = "bench-scale-out-" + System.currentTimeMillis();
         List<AnalyticsService> services = new ArrayList<>();
         List<Path> stateDirs = new ArrayList<>();
@@ -49,7 +58,7 @@ record AnalyticsScaleOut(double seconds, List<Long> countedPerInstance) {
                 Thread.sleep(250);
                 counted = countAll(services);
             }
-            return new AnalyticsScaleOut((System.nanoTime() - began) / 1e9, counted);
+            return new AnalyticsScaleOut((System.nanoTime() - began) / 1e9, records, counted);
         } finally {
             for (AnalyticsService service : services) {
                 service.close();
@@ -57,6 +66,15 @@ record AnalyticsScaleOut(double seconds, List<Long> countedPerInstance) {
             for (Path dir : stateDirs) {
                 AnalyticsBenchmark.deleteRecursively(dir);
             }
+        }
+    }
+
+    private static long recordsOn(Map<String, Object> clientConfig, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientConfig, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

@@ -100,7 +100,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
                     new Row("scale-out: 2 subscribe bridges on one shared subscription, ratio to B",
                             ingest.at("/scaleOut/deliveredPerSecond").asDouble() / b, "each about half, exact",
                             ingest.at("/scaleOut/exact").asBoolean(),
-                            "per instance " + ingest.at("/scaleOut/perInstancePerSecond") + " msg/s"),
+                            "per instance " + perInstance(ingest.at("/scaleOut/perInstancePerSecond")) + " msg/s"),
                     new Row("scale-out: 2 analytics instances, ratio to one", analytics.at("/scaleOut/perSecond")
                             .asDouble() / processed, "each about half, exact", analytics.at("/scaleOut/exact").asBoolean(),
                             "counted per instance " + analytics.at("/scaleOut/countedPerInstance")));
@@ -133,6 +133,12 @@ public final class BenchmarkSuite implements Callable<Integer> {
             root.set("analytics", analytics);
             return root;
         }
+    }
+
+    private static String perInstance(JsonNode rates) {
+        List<String> each = new ArrayList<>();
+        rates.forEach(rate -> each.add(String.format(Locale.ROOT, "%,.0f", rate.asDouble())));
+        return String.join(" / ", each);
     }
 
     record Row(String name, double value, String target, boolean met, String detail) {
