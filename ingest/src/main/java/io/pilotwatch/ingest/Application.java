@@ -29,10 +29,12 @@ public final class Application {
     private Application() {
     }
 
-    /** A Vert.x instance whose own metrics (vertx_*) go to {@code registry}. */
+    /** A Vert.x instance whose own metrics (vertx_*) and the JVM's (jvm_*) go to {@code registry}. */
     public static Vertx createVertx(PrometheusMeterRegistry registry) {
         return Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                // JVM metrics too (jvm_memory_used_bytes, GC, threads): heap under load is what an operator sizes -Xmx by.
+                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                        .setJvmMetricsEnabled(true)))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();
     }

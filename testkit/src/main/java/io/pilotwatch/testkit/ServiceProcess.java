@@ -51,6 +51,21 @@ public final class ServiceProcess {
         return new ServiceProcess(builder.start(), httpPort, log);
     }
 
+    /** The child's operating-system process id (e.g. for {@code jcmd <pid> GC.run}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The file holding the child's standard output and error (its log). */
+    public Path logFile() {
+        return log;
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The port of the service's {@code /metrics} and {@code /health} endpoint. */
     public int httpPort() {
         return httpPort;
