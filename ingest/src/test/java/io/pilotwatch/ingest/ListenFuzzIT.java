@@ -86,6 +86,7 @@ class ListenFuzzIT {
             } finally {
                 pool.shutdownNow();
             }
+            System.out.println("ListenFuzzIT heap after full GC by round (bytes): " + heapAfterGc);
             assertThat(heapAfterGc.get(heapAfterGc.size() - 1)).as("heap after GC by round: " + heapAfterGc)
                     .isLessThan(heapAfterGc.get(0) + HEAP_GROWTH_LIMIT);
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.httpPort()
