@@ -65,7 +65,7 @@ class ListenFuzzIT {
                 "INGEST_LISTEN_PORT", Integer.toString(port), "INGEST_LISTEN_CREDENTIALS_FILE", credentials.toString()),
                 "128m", SubscribeModeIT.logDir());
         try {
-            bridge.awaitReady(Duration.ofSeconds(90));
+            bridge.awaitReady(Duration.ofSeconds(180));
             Random random = new Random(SEED);
             List<Long> heapAfterGc = new ArrayList<>();
             ExecutorService pool = Executors.newFixedThreadPool(8);

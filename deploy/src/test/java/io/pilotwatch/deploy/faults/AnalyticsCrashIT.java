@@ -35,7 +35,7 @@ class AnalyticsCrashIT {
         Map<String, String> analytics = Pipeline.environment(Pipeline.analyticsConfig(kafka, run, dir.resolve("state")));
         try (MqttBroker mqtt = Brokers.startMosquitto();
              InProcessIngest ingest = new InProcessIngest(Pipeline.ingestConfig(kafka, mqtt.url(), run))) {
-            await().atMost(Duration.ofSeconds(60)).until(ingest::ready);
+            await().atMost(Duration.ofSeconds(120)).until(ingest::ready);
             ServiceProcess first = ServiceProcess.start(Application.class, analytics, "384m", Pipeline.logDir());
             SimulatedPlants plants;
             try {

@@ -35,7 +35,7 @@ class IngestCrashIT {
             ServiceProcess first = ServiceProcess.start(Application.class, config, "256m", Pipeline.logDir());
             Truth truth;
             try {
-                first.awaitReady(Duration.ofSeconds(60));
+                first.awaitReady(Duration.ofSeconds(180));
                 SimulatedPlants plants = SimulatedPlants.publish(mqtt.url(), dir, run);
                 plants.awaitProgress(() -> Pipeline.scrape(first.httpPort(), "ingest_messages_forwarded_total"),
                         killAfter, Pipeline.DELIVERED);

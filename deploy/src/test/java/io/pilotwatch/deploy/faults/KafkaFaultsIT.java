@@ -116,7 +116,7 @@ class KafkaFaultsIT {
         Map<String, String> config = Pipeline.ingestConfig(kafka, mqtt.url(), run);
         config.putAll(extra);
         InProcessIngest ingest = new InProcessIngest(config);
-        await().atMost(Duration.ofSeconds(60)).until(ingest::ready);
+        await().atMost(Duration.ofSeconds(120)).until(ingest::ready);
         return ingest;
     }
 }

@@ -34,7 +34,7 @@ class MosquittoRestartIT {
         String run = "mqtt-restart-" + faultAfter;
         try (MqttBroker mqtt = Brokers.startMosquitto();
              InProcessIngest ingest = new InProcessIngest(Pipeline.ingestConfig(kafka, mqtt.url(), run))) {
-            await().atMost(Duration.ofSeconds(60)).until(ingest::ready);
+            await().atMost(Duration.ofSeconds(120)).until(ingest::ready);
             SimulatedPlants plants = SimulatedPlants.publish(mqtt.url(), dir, run);
             plants.awaitProgress(() -> ingest.metric("ingest.messages.forwarded"), faultAfter, Pipeline.DELIVERED);
             mqtt.restart();

@@ -52,7 +52,7 @@ class OverloadIT {
         DoubleAccumulator maxInflight = new DoubleAccumulator(Math::max, 0);
         DoubleAccumulator maxHeap = new DoubleAccumulator(Math::max, 0);
         try {
-            bridge.awaitReady(Duration.ofSeconds(90));
+            bridge.awaitReady(Duration.ofSeconds(180));
             sampler.scheduleWithFixedDelay(() -> {
                 maxInflight.accumulate(Pipeline.scrape(bridge.httpPort(), "ingest_inflight_messages"));
                 maxHeap.accumulate(Pipeline.scrapeHeap(bridge.httpPort()));

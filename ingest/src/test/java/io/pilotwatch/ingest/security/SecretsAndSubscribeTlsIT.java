@@ -82,7 +82,7 @@ class SecretsAndSubscribeTlsIT {
                 "256m", Path.of("target", "bridge-logs"));
         String metrics;
         try {
-            bridge.awaitReady(Duration.ofSeconds(90));
+            bridge.awaitReady(Duration.ofSeconds(180));
             MqttClient device = new MqttClient("ssl://127.0.0.1:" + tlsPort, "tls-device", new MemoryPersistence());
             device.connect(tlsOptions("device", DEVICE_PASSWORD));
             device.publish("factory/v1/p1/l1/s1/state", "{\"seq\":31,\"ts\":0,\"state\":\"idle\"}"
@@ -109,7 +109,7 @@ class SecretsAndSubscribeTlsIT {
         ServiceProcess bridge = ServiceProcess.start(Application.class, subscribeEnvironment(kafka, wrong, "wrong"),
                 "256m", Path.of("target", "bridge-logs"));
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(bridge.logFile()).contains("Cannot connect"));
+            await().atMost(Duration.ofSeconds(180)).until(() -> Files.readString(bridge.logFile()).contains("Cannot connect"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(bridge.httpPort(), "/health/ready"))
                     .as("not ready without the broker").contains("\"mqtt\":\"DOWN\""));
         } finally {
@@ -133,7 +133,7 @@ class SecretsAndSubscribeTlsIT {
         ServiceProcess bridge = ServiceProcess.start(Application.class, environment, "256m", Path.of("target", "bridge-logs"));
         String metrics;
         try {
-            bridge.awaitReady(Duration.ofSeconds(90));
+            bridge.awaitReady(Duration.ofSeconds(180));
             MqttClient intruder = new MqttClient("tcp://127.0.0.1:" + port, "intruder", new MemoryPersistence());
             MqttConnectOptions wrong = new MqttConnectOptions();
             wrong.setUserName("gw-l1");
