@@ -28,6 +28,7 @@ final class TopicContents implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
+    private final Set<String> stationSeqs = new HashSet<>();
     private final Map<String, Map<String, Long>> distinct = new TreeMap<>();
 
     TopicContents(String bootstrapServers, String topic) {
@@ -70,6 +71,7 @@ final class TopicContents implements AutoCloseable {
             return;
         }
         TelemetryEvent event = accepted.event();
+        stationSeqs.add(event.station().station() + "/" + event.seq());
         if (seen.add(event.station() + "/" + event.boot() + "/" + event.seq())) {
             distinct.computeIfAbsent(event.station().plant(), k -> new TreeMap<>())
                     .merge(event.kind().wireName(), 1L, Long::sum);
@@ -79,6 +81,11 @@ final class TopicContents implements AutoCloseable {
     /** Distinct message ids (station, boot, seq) by plant and kind; records that do not decode count as "invalid". */
     Map<String, Map<String, Long>> distinctByPlantAndKind() {
         return distinct;
+    }
+
+    /** Ids {@code station/seq} of the valid records read (station ids only: for single-line streams). */
+    Set<String> stationSeqs() {
+        return stationSeqs;
     }
 
     long distinctTotal() {
