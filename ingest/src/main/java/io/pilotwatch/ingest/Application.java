@@ -55,6 +55,7 @@ public final class Application {
             return;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Heap, GC, threads and CPU (jvm_*, process_*): heap under load is what -Xmx is sized by.
         JvmMetrics.bindTo(registry);
         Vertx vertx = createVertx(registry);
         vertx.deployVerticle(new IngestBridge(config, registry))

@@ -16,12 +16,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads a whole topic from the beginning in tests, waiting until it holds at least a number of records. */
-final class KafkaTopicReader implements AutoCloseable {
+public final class KafkaTopicReader implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
-    KafkaTopicReader(String bootstrapServers, String topic) {
+    public KafkaTopicReader(String bootstrapServers, String topic) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -32,7 +32,7 @@ final class KafkaTopicReader implements AutoCloseable {
     }
 
     /** Polls until at least {@code count} records were read; returns all read so far. */
-    List<ConsumerRecord<byte[], byte[]>> awaitAtLeast(int count, Duration timeout) {
+    public List<ConsumerRecord<byte[], byte[]>> awaitAtLeast(int count, Duration timeout) {
         await().atMost(timeout).until(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             return records.size() >= count;
@@ -64,7 +64,7 @@ final class KafkaTopicReader implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static String text(byte[] bytes) {
+    public static String text(byte[] bytes) {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 

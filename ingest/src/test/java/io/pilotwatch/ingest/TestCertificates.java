@@ -10,15 +10,15 @@ import java.util.concurrent.TimeUnit;
  * A throw-away CA, a server certificate for 127.0.0.1 and a client certificate, made with the openssl
  * command line (no test-only crypto code to trust). PEM for the bridge, PKCS12 for the Paho client.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
-    final Path caPem;
-    final Path serverPem;
-    final Path serverKey;
-    final Path clientP12;
-    final Path trustP12;
+    public final Path caPem;
+    public final Path serverPem;
+    public final Path serverKey;
+    public final Path clientP12;
+    public final Path trustP12;
 
     private TestCertificates(Path dir) {
         caPem = dir.resolve("ca.pem");
@@ -28,7 +28,7 @@ final class TestCertificates {
         trustP12 = dir.resolve("trust.p12");
     }
 
-    static TestCertificates create(Path dir) throws IOException, InterruptedException {
+    public static TestCertificates create(Path dir) throws IOException, InterruptedException {
         TestCertificates certs = new TestCertificates(dir);
         Files.writeString(dir.resolve("san.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
         run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",

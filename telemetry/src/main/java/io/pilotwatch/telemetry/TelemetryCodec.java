@@ -10,6 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON codec of contract v1: decodes and validates device payloads and normalized records,
@@ -117,6 +123,7 @@ public final class TelemetryCodec {
             throw new Invalid(RejectReason.TOO_LARGE,
                     "payload is " + bytes.length + " bytes, the limit is " + maxPayloadBytes);
         }
+        requireWellFormedUtf8(bytes);
         try {
             JsonNode root = mapper.readTree(bytes);
             if (root == null || root.isMissingNode()) {
@@ -125,6 +132,20 @@ public final class TelemetryCodec {
             return root;
         } catch (IOException e) {
             throw new Invalid(RejectReason.BAD_JSON, "payload is not valid UTF-8 JSON: " + describe(e));
+        }
+    }
+
+    /**
+     * Jackson's parser accepts some malformed UTF-8, such as the overlong {@code C0 AF} for '/', a classic way to
+     * slip characters past filters; the JDK's decoder refuses every malformed sequence, so it checks first.
+     */
+    private static void requireWellFormedUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        if (result.isError()) {
+            throw new Invalid(RejectReason.BAD_JSON, "payload is not well-formed UTF-8 (at byte " + in.position() + ")");
         }
     }
 

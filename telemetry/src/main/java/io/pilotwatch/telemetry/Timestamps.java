@@ -11,19 +11,28 @@ final class Timestamps {
 
     /** 9999-12-31T23:59:59.999Z: the last instant that RFC 3339 can write. */
     static final long MAX_EPOCH_MILLIS = 253_402_300_799_999L;
+    private static final Instant LAST = Instant.ofEpochMilli(MAX_EPOCH_MILLIS);
 
     private Timestamps() {
     }
 
     static Instant read(String field, JsonNode node) {
         if (node.isTextual()) {
+            Instant instant;
             try {
-                return OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                instant = OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
                 throw new Invalid(RejectReason.BAD_VALUE, "field '" + field
                         + "' must be an RFC 3339 time with offset (e.g. 2025-03-01T08:00:00+08:00), got '"
                         + Text.clip(node.textValue()) + "'");
             }
+            // The same range as the millisecond form: a year like +10000 or 1000 is no plausible event time.
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST)) {
+                throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field
+                        + "' must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, got '"
+                        + Text.clip(node.textValue()) + "'");
+            }
+            return instant;
         }
         if (node.isIntegralNumber()) {
             if (!node.canConvertToLong() || node.longValue() < 0 || node.longValue() > MAX_EPOCH_MILLIS) {

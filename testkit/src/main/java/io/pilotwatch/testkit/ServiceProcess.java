@@ -51,6 +51,21 @@ public final class ServiceProcess {
         return new ServiceProcess(builder.start(), httpPort, log);
     }
 
+    /** The child's operating-system process id (e.g. for {@code jcmd <pid> GC.run}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The file holding the child's standard output and error (its log). */
+    public Path logFile() {
+        return log;
+    }
+
+    /** Whether the child is still running. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The port of the service's {@code /metrics} and {@code /health} endpoint. */
     public int httpPort() {
         return httpPort;
@@ -79,16 +94,6 @@ public final class ServiceProcess {
             Thread.sleep(100);
         }
         throw new IllegalStateException("service not ready after " + timeout + ": " + Files.readString(log));
-    }
-
-    /** The child's process id (for reading its memory from {@code /proc}, or signalling it). */
-    public long pid() {
-        return process.pid();
-    }
-
-    /** Whether the child is still running. */
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no commit; waits until the process is gone. */

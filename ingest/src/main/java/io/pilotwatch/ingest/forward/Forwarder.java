@@ -3,6 +3,7 @@ package io.pilotwatch.ingest.forward;
 import io.pilotwatch.ingest.metrics.IngestMetrics;
 import io.pilotwatch.telemetry.DecodeResult;
 import io.pilotwatch.telemetry.Headers;
+import io.pilotwatch.telemetry.RejectReason;
 import io.pilotwatch.telemetry.TelemetryCodec;
 import io.pilotwatch.telemetry.TelemetryEvent;
 import io.pilotwatch.telemetry.TopicAddress;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -140,7 +142,13 @@ public final class Forwarder {
         headers.add(Headers.ERROR_REASON, utf8(rejected.reason().wireName()));
         headers.add(Headers.ERROR_DETAIL, utf8(rejected.detail()));
         byte[] key = TopicAddress.tryParse(message.mqttTopic()).map(a -> utf8(a.station().kafkaKey())).orElse(null);
-        return new ProducerRecord<>(dlqTopic, null, key, message.payload(), headers);
+        byte[] value = message.payload();
+        if (rejected.reason() == RejectReason.TOO_LARGE) {
+            // The whole payload may exceed what Kafka takes in one record (max.request.size, 1 MiB by default):
+            // it would fail for good and be retried forever, a poison message. Its first bytes identify it.
+            value = Arrays.copyOf(value, codec.maxPayloadBytes());
+        }
+        return new ProducerRecord<>(dlqTopic, null, key, value, headers);
     }
 
     private void sendUntilAcknowledged(ProducerRecord<byte[], byte[]> record, Inbound message, Context context,

@@ -87,7 +87,8 @@ public final class SubscribeSource {
         config.username().ifPresent(options::setUsername);
         config.password().ifPresent(options::setPassword);
         if ("ssl".equals(config.url().getScheme())) {
-            options.setSsl(true);
+            // Vert.x 5 refuses TLS without a host name check; HTTPS rules check the broker's certificate names its host.
+            options.setSsl(true).setHostnameVerificationAlgorithm("HTTPS");
             trustStore().ifPresent(options::setTrustOptions);
         }
         return options;

@@ -120,6 +120,24 @@ class ForwarderTest {
     }
 
     @Test
+    void oversizedPayloadReachesTheDlqCutToTheLimitSoKafkaCanTakeIt() {
+        forwarder = new Forwarder(vertx, new TelemetryCodec(1024), sender, inflight, new IngestMetrics(registry, inflight),
+                "telemetry", "dlq", "bridge-7", Clock.systemUTC());
+        byte[] oversized = new byte[100_000];
+        java.util.Arrays.fill(oversized, (byte) 'A');
+        Future<Void> ack = forwardOnContext(oversized, new boolean[] {true});
+
+        await().until(() -> producer.history().size() == 1);
+        ProducerRecord<byte[], byte[]> record = producer.history().get(0);
+        assertThat(record.topic()).isEqualTo("dlq");
+        assertThat(header(record, Headers.ERROR_REASON)).isEqualTo("too_large");
+        assertThat(header(record, Headers.ERROR_DETAIL)).contains("100000 bytes");
+        assertThat(record.value()).isEqualTo(java.util.Arrays.copyOf(oversized, 1024));
+        producer.completeNext();
+        await().until(ack::isComplete);
+    }
+
+    @Test
     void failedSendIsRetriedNotAcknowledged() {
         Future<Void> ack = forwardOnContext(VALID, new boolean[] {true});
         await().until(() -> producer.history().size() == 1);
