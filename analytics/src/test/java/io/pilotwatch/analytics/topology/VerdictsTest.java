@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.pilotwatch.analytics.Events;
+import io.pilotwatch.analytics.VerdictMonths;
 import io.pilotwatch.analytics.kpi.Kpi;
 import io.pilotwatch.analytics.scorecard.KpiScore;
 import io.pilotwatch.analytics.scorecard.MilestoneScore;
@@ -36,26 +37,8 @@ class VerdictsTest {
 
     @BeforeAll
     void run(@TempDir Path dir) throws IOException {
-        Path targets = Files.writeString(dir.resolve("targets.yaml"), """
-                defaults:
-                  milestones:
-                    m1:
-                      due: 2025-01-31
-                      assessmentDays: 31
-                      targets:
-                        defect_rate: {reduction: 0.30}
-                        production_cycle: {reduction: 0.30}
-                        operating_cost: {reduction: 0.30}
-                        energy_per_unit: {reduction: 0.18}
-                        cnc_ratio: {atLeast: 0.50}
-                    m2:
-                      due: 2025-12-31
-                      targets:
-                        defect_rate: {reduction: 0.50}
-                        production_cycle: {reduction: 0.50}
-                        operating_cost: {reduction: 0.50}
-                        cnc_ratio: {atLeast: 0.64}
-                """);
+        // The same policy as the scorecard page test's fixture.
+        Path targets = Files.writeString(dir.resolve("targets.yaml"), VerdictMonths.TARGETS);
         Path baselines = Files.writeString(dir.resolve("baselines.yaml"), """
                 defaults:
                   configured:
