@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.Map;
@@ -39,7 +40,9 @@ public final class OperationsServer {
             ctx.response().setStatusCode(ready ? 200 : 503);
             ctx.json(body);
         });
-        server = vertx.createHttpServer().requestHandler(router);
+        // HTTP/1.1 only: scrapers and probes speak it, and the JDK's HttpClient, which asks for an h2c upgrade on
+        // every first request, was seen to hang on the upgraded connection (tests and benchmarks stalled in send).
+        server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router);
         return server.listen(port, host).map(HttpServer::actualPort);
     }
 
