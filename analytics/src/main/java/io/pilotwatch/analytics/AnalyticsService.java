@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
@@ -48,11 +50,16 @@ public final class AnalyticsService implements AutoCloseable {
     private final OperationsServer http;
     private final int httpPort;
     private final JvmMetrics jvmMetrics;
+    private final KafkaStreamsMetrics kafkaMetrics;
+    private final ScheduledExecutorService kafkaMetricsRefresh;
 
     private AnalyticsService(KafkaStreams streams, Vertx vertx, OperationsServer http, int httpPort,
-                             JvmMetrics jvmMetrics) {
+                             JvmMetrics jvmMetrics, KafkaStreamsMetrics kafkaMetrics,
+                             ScheduledExecutorService kafkaMetricsRefresh) {
         this.streams = streams;
         this.jvmMetrics = jvmMetrics;
+        this.kafkaMetrics = kafkaMetrics;
+        this.kafkaMetricsRefresh = kafkaMetricsRefresh;
         this.vertx = vertx;
         this.http = http;
         this.httpPort = httpPort;
@@ -80,7 +87,16 @@ public final class AnalyticsService implements AutoCloseable {
         });
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(new KafkaMetricFilter());
-        new KafkaStreamsMetrics(streams).bindTo(registry);
+        // Kafka creates some metrics only later (per-partition consumer lag after an assignment); Micrometer looks
+        // for new ones every 60 s by default, so the lag panels stayed empty for a minute after each rebalance.
+        ScheduledExecutorService kafkaMetricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-metrics-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        KafkaStreamsMetrics kafkaMetrics = new KafkaStreamsMetrics(streams, List.of(), kafkaMetricsRefresh,
+                Duration.ofSeconds(10));
+        kafkaMetrics.bindTo(registry);
         JvmMetrics jvmMetrics = JvmMetrics.bindTo(registry);
         ScorecardMetrics metrics = new ScorecardMetrics(registry);
         Vertx vertx = Vertx.vertx();
@@ -91,7 +107,7 @@ public final class AnalyticsService implements AutoCloseable {
                 .get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         LOG.info("Analytics started: application {}, state in {}, HTTP on port {}, {} published baselines",
                 config.streams().applicationId(), config.streams().stateDir(), port, published.size());
-        return new AnalyticsService(streams, vertx, http, port, jvmMetrics);
+        return new AnalyticsService(streams, vertx, http, port, jvmMetrics, kafkaMetrics, kafkaMetricsRefresh);
     }
 
     public int httpPort() {
@@ -113,6 +129,8 @@ public final class AnalyticsService implements AutoCloseable {
         streams.close(Duration.ofSeconds(30));
         vertx.close();
         jvmMetrics.close();
+        kafkaMetrics.close();
+        kafkaMetricsRefresh.shutdownNow();
     }
 
     /** Scorecards from this instance's stores, by interactive queries. */
