@@ -71,13 +71,13 @@ public final class AnalyticsService implements AutoCloseable {
      * @throws IllegalStateException if Kafka does not answer or the telemetry topic is missing
      */
     public static AnalyticsService start(AnalyticsConfig configured) throws Exception {
-        TopicsInitializer.ensure(configured);
+        int inputPartitions = TopicsInitializer.ensure(configured);
         Map<String, Baseline> published = BaselineTopic.readAll(configured.kafka().bootstrapServers(),
                 configured.kafka().baselinesTopic(), STARTUP_TIMEOUT);
         BaselineCheck.requireConsistent(configured.baselines(), published);
         AnalyticsConfig config = configured.withPublishedBaselines(published);
         StreamsBuilder builder = new StreamsBuilder();
-        AnalyticsTopology.buildTopology(builder, config);
+        AnalyticsTopology.buildTopology(builder, config, inputPartitions);
         KafkaStreams streams = new KafkaStreams(builder.build(), StreamsSettings.of(config));
         streams.setUncaughtExceptionHandler(e -> {
             // A failure here is a bug or a broken cluster, not bad data (that goes to the DLQ): stop visibly,

@@ -29,8 +29,11 @@ final class TopicsInitializer {
     private TopicsInitializer() {
     }
 
-    /** @throws IllegalStateException if the telemetry topic does not exist or Kafka does not answer */
-    static void ensure(AnalyticsConfig config) throws InterruptedException {
+    /**
+     * @return the partition count of the telemetry topic
+     * @throws IllegalStateException if the telemetry topic does not exist or Kafka does not answer
+     */
+    static int ensure(AnalyticsConfig config) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 config.kafka().bootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -63,6 +66,7 @@ final class TopicsInitializer {
                     }
                 }
             }
+            return partitions;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot check or create topics on " + config.kafka().bootstrapServers()
                     + ": " + e.getMessage(), e);

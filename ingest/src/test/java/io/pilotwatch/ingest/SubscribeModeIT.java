@@ -5,6 +5,7 @@ import static io.pilotwatch.ingest.KafkaTopicReader.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.pilotwatch.ingest.forward.PlantPartitioner;
 import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.telemetry.Headers;
 import io.pilotwatch.testkit.KafkaBroker;
@@ -96,6 +97,38 @@ class SubscribeModeIT {
             assertThat(bridge.registry.scrape()).contains("ingest_ack_latency_seconds_bucket")
                     .contains("ingest_messages_received_total{mode=\"subscribe\",qos=\"1\"}")
                     .contains("kafka_producer");
+        }
+    }
+
+    @Test
+    void everyRecordOfAPlantIsInThePlantsPartition(KafkaBroker kafka, MqttBroker mqtt) throws Exception {
+        String suffix = "partitions";
+        kafka.createTopic("telemetry-" + suffix, 3);
+        List<String> plants = List.of("hz-gearbox", "sz-pcb", "cq-motor", "wh-steel", "xa-chip", "bj-auto");
+        try (RunningBridge bridge = new RunningBridge(config(kafka, mqtt, suffix))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> bridge.bridge.readiness().values().stream()
+                    .allMatch(Boolean::booleanValue));
+            MqttClient publisher = publisher(mqtt);
+            int seq = 0;
+            for (String plant : plants) {
+                for (int line = 0; line < 4; line++) {
+                    publisher.publish("factory/v1/" + plant + "/l" + line + "/s1/state",
+                            state(seq++).getBytes(StandardCharsets.UTF_8), 1, false);
+                }
+            }
+            publisher.disconnect();
+
+            try (KafkaTopicReader telemetry = new KafkaTopicReader(kafka.bootstrapServers(), "telemetry-" + suffix)) {
+                List<ConsumerRecord<byte[], byte[]>> records = telemetry.awaitAtLeast(seq, Duration.ofSeconds(60));
+                assertThat(records).hasSize(seq).allSatisfy(record -> assertThat(record.partition())
+                        .as("partition of %s", text(record.key()))
+                        .isEqualTo(PlantPartitioner.partitionOf(record.key(), 3)));
+                // The lines of a plant share a partition, and the plants are spread over more than one.
+                assertThat(records.stream().collect(Collectors.groupingBy(r -> text(r.key()).split("/")[0],
+                        Collectors.mapping(ConsumerRecord::partition, Collectors.toSet()))))
+                        .hasSize(plants.size()).allSatisfy((plant, partitions) -> assertThat(partitions).hasSize(1));
+                assertThat(records.stream().map(ConsumerRecord::partition).distinct().count()).isGreaterThan(1);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.pilotwatch.analytics.store.ObjectCacheStore;
 import io.pilotwatch.analytics.store.ObjectCacheStoreBuilder;
 import io.pilotwatch.analytics.store.StoreNames;
 import io.pilotwatch.telemetry.TelemetryCodec;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -29,7 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  *   factory.telemetry.v1 (JSON decoded once; event time from the payload)
  *     -> classify (usable, or unusable with the reason)
- *     -> repartition by plant (key kept; compact binary records, {@link ClassifiedSerde})
+ *     -> records not yet in their plant's partition: repartition by plant (key kept; compact binary records,
+ *        {@link ClassifiedSerde}); records the ingest bridge wrote are there already and stay in their task
  *     -> telemetry processor (stores: plants, days, sketches, stations, baselines, dedup)
  *         -> factory.telemetry.dlq.v1   unusable and late records, with error.reason / error.detail
  *         -> factory.kpi.v1             KPI snapshots (compacted)
@@ -46,19 +48,32 @@ public final class AnalyticsTopology {
     private AnalyticsTopology() {
     }
 
-    public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config) {
+    /**
+     * @param inputPartitions the partition count of the telemetry topic: a record already in the partition of its
+     *                        plant is processed where it is; any other crosses the repartition topic
+     */
+    public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config, int inputPartitions) {
         Classifier classifier = new Classifier(config.targets(), config.processing().maxFutureSkew());
         addStores(builder);
-        KStream<byte[], Routed> out = builder
+        Map<String, KStream<byte[], ClassifyProcessor.Placed>> placed = builder
                 // The JSON is decoded once, here; the extractor and the classifier use the result.
                 .stream(config.kafka().telemetryTopic(), Consumed.with(Serdes.ByteArray(), new DecodedSerde(new TelemetryCodec()))
                         .withTimestampExtractor(new EventTimeExtractor()).withName("telemetry-source"))
-                .processValues(() -> new ClassifyProcessor(classifier), Named.as("classify"))
+                .processValues(() -> new ClassifyProcessor(classifier, inputPartitions), Named.as("classify"))
+                .split(Named.as("placed-"))
+                .branch((key, value) -> value.inPlantPartition(), Branched.as("in-place"))
+                .defaultBranch(Branched.as("elsewhere"));
+        // The ingest bridge writes each plant's records to the plant's partition: they skip the repartition topic.
+        KStream<byte[], Classified> inPlace = placed.get("placed-in-place")
+                .mapValues(ClassifyProcessor.Placed::classified, Named.as("in-place"));
+        KStream<byte[], Classified> moved = placed.get("placed-elsewhere")
+                .mapValues(ClassifyProcessor.Placed::classified, Named.as("elsewhere"))
                 // Repartitioning drops records with a null key; they must reach the DLQ, so they travel
                 // with an empty key, which the processor turns back into none.
                 .map((key, value) -> KeyValue.pair(key == null ? NO_KEY : key, value), Named.as("keep-keyless"))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), new ClassifiedSerde())
-                        .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME))
+                        .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME));
+        KStream<byte[], Routed> out = inPlace.merge(moved, Named.as("by-plant"))
                 .process(() -> new TelemetryProcessor(config), Named.as("telemetry-processor"),
                         StoreNames.PLANTS, StoreNames.DAYS, StoreNames.SKETCHES, StoreNames.STATIONS,
                         StoreNames.BASELINES, StoreNames.DEDUP);

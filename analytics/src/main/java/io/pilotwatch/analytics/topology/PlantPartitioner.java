@@ -17,9 +17,17 @@ public final class PlantPartitioner implements StreamPartitioner<byte[], Classif
     @Override
     public Optional<Set<Integer>> partitions(String topic, byte[] key, Classified value, Headers headers,
                                              int numPartitions) {
+        return Optional.of(Set.of(partitionOf(key, numPartitions)));
+    }
+
+    /**
+     * The partition of the record's plant: Kafka's default hash (murmur2) of the plant id instead of the whole
+     * key. The ingest bridge's producer partitions {@code factory.telemetry.v1} by the same rule (see
+     * docs/telemetry.md), so records from it are already where this partitioner would put them.
+     */
+    public static int partitionOf(byte[] key, int numPartitions) {
         String plant = LineKey.parse(key).map(LineKey::plant).orElse("");
-        int partition = Utils.toPositive(Utils.murmur2(plant.getBytes(StandardCharsets.UTF_8))) % numPartitions;
-        return Optional.of(Set.of(partition));
+        return Utils.toPositive(Utils.murmur2(plant.getBytes(StandardCharsets.UTF_8))) % numPartitions;
     }
 
     /** Still abstract in Kafka 4.4 though deprecated: the same as the variant with headers. */

@@ -41,12 +41,22 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public TopologyHarness(Path stateDir, Map<String, String> settings, Map<String, Baseline> published) {
+        this(stateDir, settings, published, 1);
+    }
+
+    /**
+     * @param inputPartitions the telemetry topic's partition count the topology is built for; the driver feeds
+     *                        every record to partition 0, so with more than one, the records of plants whose
+     *                        partition is not 0 cross the repartition topic
+     */
+    public TopologyHarness(Path stateDir, Map<String, String> settings, Map<String, Baseline> published,
+                           int inputPartitions) {
         Map<String, String> values = new HashMap<>(settings);
         values.put("kafka.bootstrap.servers", "unused:9092");
         values.put("analytics.state.dir", stateDir.toString());
         config = AnalyticsConfig.fromMap(values).withPublishedBaselines(published);
         StreamsBuilder builder = new StreamsBuilder();
-        AnalyticsTopology.buildTopology(builder, config);
+        AnalyticsTopology.buildTopology(builder, config, inputPartitions);
         driver = new TopologyTestDriver(builder.build(), StreamsSettings.of(config), WALL_CLOCK);
         telemetry = driver.createInputTopic(config.kafka().telemetryTopic(), new ByteArraySerializer(),
                 new ByteArraySerializer());

@@ -59,6 +59,8 @@ public final class KafkaSender implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         // send() waits this long for metadata while Kafka is away; the bridge retries, so keep it short.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        // A plant's records in one partition: the analytics then needs no repartition topic for them.
+        props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, PlantPartitioner.class.getName());
         props.putAll(config.kafka().producer());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
