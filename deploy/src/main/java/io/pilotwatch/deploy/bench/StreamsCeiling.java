@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -55,10 +58,6 @@ record StreamsCeiling(Shape shape, int streamThreads, double startupSeconds, dou
     }
 
     private static final String REPARTITION_NAME = "d0-by-plant";
-    private static final PlantPartitioner PLANT = new PlantPartitioner();
-    /** The service's rule (the key's plant, murmur2), applied to the raw value the reference carries. */
-    private static final StreamPartitioner<byte[], byte[]> BY_PLANT = (topic, key, value, partitions) ->
-            PLANT.partitions(topic, key, null, null, partitions);
 
     double perSecond() {
         return records / totalSeconds;
@@ -78,7 +77,7 @@ record StreamsCeiling(Shape shape, int streamThreads, double startupSeconds, dou
         List<String> topics = List.of(topic);
         if (shape == Shape.REPARTITION_COUNT) {
             records = records.repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray())
-                    .withStreamPartitioner(BY_PLANT).withName(REPARTITION_NAME));
+                    .withStreamPartitioner(new ByPlant()).withName(REPARTITION_NAME));
             topics = List.of(topic, CommittedOffsets.repartitionTopic(applicationId, REPARTITION_NAME));
         }
         records.process(() -> new Count(counted), Named.as("count"));
@@ -86,8 +85,10 @@ record StreamsCeiling(Shape shape, int streamThreads, double startupSeconds, dou
         try (CommittedOffsets offsets = new CommittedOffsets(clientConfig, applicationId, topics);
              KafkaStreams streams = new KafkaStreams(builder.build(), StreamsSettings.of(
                      AnalyticsRun.config(bootstrapServers, topic, applicationId, stateDir, streamThreads)))) {
-            streams.setUncaughtExceptionHandler(e ->
-                    StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+            streams.setUncaughtExceptionHandler(e -> {
+                System.err.println(shape.id + " failed: " + e);
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
             long began = System.nanoTime();
             streams.start();
             double startup = offsets.awaitAllCommitted(streams::state, began, shape.id);
@@ -103,6 +104,26 @@ record StreamsCeiling(Shape shape, int streamThreads, double startupSeconds, dou
                         + "\"seconds\":%.3f,\"perSecond\":%.1f,\"processingPerSecond\":%.1f,\"records\":%d,\"counted\":%d}",
                 shape.description, streamThreads, startupSeconds, totalSeconds, perSecond(), processingPerSecond(),
                 records, counted);
+    }
+
+    /** The service's {@link PlantPartitioner} (the key's plant, murmur2) for the raw values D0 carries. */
+    private static final class ByPlant implements StreamPartitioner<byte[], byte[]> {
+
+        private final PlantPartitioner plant = new PlantPartitioner();
+
+        @Override
+        public Optional<Set<Integer>> partitions(String topic, byte[] key, byte[] value, Headers headers,
+                                                 int numPartitions) {
+            return plant.partitions(topic, key, null, headers, numPartitions);
+        }
+
+        /** Still abstract in Kafka 4.4 though deprecated: the same as the variant with headers. */
+        @Override
+        @Deprecated(forRemoval = true)
+        @SuppressWarnings("removal")
+        public Optional<Set<Integer>> partitions(String topic, byte[] key, byte[] value, int numPartitions) {
+            return partitions(topic, key, value, null, numPartitions);
+        }
     }
 
     /** Counts and forwards nothing. */
