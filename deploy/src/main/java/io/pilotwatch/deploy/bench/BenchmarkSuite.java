@@ -119,7 +119,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
                         more.at("/streamThreads").asInt()), threaded, ">= 100,000", threaded >= 100_000,
                         more.at("/d0bPerSecond").asDouble(), String.format(Locale.ROOT, "%s (the same threads), "
                                 + "analytics/D0b %.3f", rate("D0b", more.at("/d0bPerSecond").asDouble(), "records/s"),
-                                more.at("/analytics/D0b").asDouble()), "start to all committed"));
+                                more.at("/analytics~1D0b").asDouble()), "start to all committed"));
             }
             return rows;
         }
