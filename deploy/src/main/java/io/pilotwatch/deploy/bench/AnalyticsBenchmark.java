@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures the analytics service against the fastest plain consumer of the same backlog on this machine, in
- * one run: starts its own Kafka, preloads N normalized records, then repeats: read them with a plain consumer,
- * let the service (exactly_once_v2, in this JVM, a fresh application id) process them. Reports the medians of
- * throughput and of the ratio, each repetition with the load average, state size per plant, heap and, with the
- * service caught up after the last repetition, freshness.
+ * Measures the analytics service against the references of the same backlog on this machine, in one run:
+ * starts its own Kafka, preloads N normalized records, then repeats: read them with a plain consumer, let
+ * Kafka Streams itself get through them with a topology that only counts (D0a; D0b after a repartition by
+ * plant, {@link StreamsCeiling}), let the service (exactly_once_v2, in this JVM, a fresh application id)
+ * process them. Reports the medians of throughput and of the ratios, each repetition with the load average,
+ * state size per plant, heap and, with the service caught up after the last repetition, freshness.
  */
 @Command(name = "analytics-benchmark", mixinStandardHelpOptions = true,
         description = "Throughput (vs a plain consumer), state size, heap and freshness of the analytics service.")
@@ -37,7 +38,8 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
     int days = 90;
     @Option(names = "--partitions", description = "Partitions of the telemetry topic (default ${DEFAULT-VALUE}).")
     int partitions = 3;
-    @Option(names = "--stream-threads", description = "Kafka Streams threads (default ${DEFAULT-VALUE}, the service's).")
+    @Option(names = "--stream-threads", description = "Above 1: also runs D0b and the service with this many Kafka "
+            + "Streams threads in each repetition, as extra rows (default ${DEFAULT-VALUE}: the service's one only).")
     int streamThreads = 1;
     @Option(names = "--freshness-samples", description = "Single-event freshness samples, 0 to skip (default ${DEFAULT-VALUE}).")
     int freshnessSamples = 200;
@@ -72,30 +74,14 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
             kafka.createTopic(topic, partitions);
             double preload = Preloader.preload(kafka.clientConfig(), topic, mix, records);
             System.out.printf("Preloaded %,d records in %.1f s%n", records, preload);
-            List<AnalyticsResults.Repetition> runs = new ArrayList<>();
+            List<AnalyticsRepetition> runs = new ArrayList<>();
             for (int i = 1; i <= repetitions; i++) {
-                double load = AnalyticsResults.loadAverage();
-                double plain = PlainConsumerRead.readAll(kafka.clientConfig(), topic, records);
-                System.out.printf("Run %d/%d: plain consumer %.2f s (load average %.2f)%n", i, repetitions, plain, load);
                 // Freshness needs the service caught up and takes a while: measured in the last run only.
                 boolean last = i == repetitions;
                 AnalyticsRun.FreshnessProbe freshness = port -> !last || freshnessSamples == 0 ? null
                         : Freshness.measure(kafka.clientConfig(), topic, port, TelemetryMix.plant(0), start.plus(span),
                         freshnessSamples);
-                Path stateDir = Files.createTempDirectory("analytics-bench-state");
-                try {
-                    AnalyticsRun run = AnalyticsRun.run(new AnalyticsRun.Setup(kafka.clientConfig(),
-                            kafka.bootstrapServers(), topic, records, streamThreads, stateDir, freshness));
-                    runs.add(new AnalyticsResults.Repetition(plain, run, load, AnalyticsResults.loadAverage()));
-                    System.out.printf("Run %d/%d: analytics %.2f s, %,.0f records/s (load average %.2f)%n", i,
-                            repetitions, run.totalSeconds(), records / run.totalSeconds(), AnalyticsResults.loadAverage());
-                    if (run.recordsCounted() != records) {
-                        System.out.printf("WARNING: the service counted %,d records of %,d%n", run.recordsCounted(),
-                                records);
-                    }
-                } finally {
-                    deleteRecursively(stateDir);
-                }
+                runs.add(repetition(kafka, topic, i, freshness));
             }
             AnalyticsScaleOut scaled = null;
             if (scaleOut > 1) {
@@ -111,6 +97,58 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
             System.out.println("Results written to " + out);
         }
         return 0;
+    }
+
+    /**
+     * One repetition, back to back: the plain consumer, D0a, D0b, with more threads D0b and the service, then
+     * the service as deployed (last: its freshness probes add records to the topic).
+     */
+    private AnalyticsRepetition repetition(KafkaBroker kafka, String topic, int i, AnalyticsRun.FreshnessProbe freshness)
+            throws Exception {
+        double load = AnalyticsResults.loadAverage();
+        double plain = PlainConsumerRead.readAll(kafka.clientConfig(), topic, records);
+        System.out.printf("Run %d/%d: plain consumer %.2f s (load average %.2f)%n", i, repetitions, plain, load);
+        StreamsCeiling sourceOnly = ceiling(kafka, topic, StreamsCeiling.Shape.SOURCE_COUNT, 1, i);
+        StreamsCeiling repartitioned = ceiling(kafka, topic, StreamsCeiling.Shape.REPARTITION_COUNT, 1, i);
+        AnalyticsRepetition.MoreThreads more = null;
+        if (streamThreads > 1) {
+            more = new AnalyticsRepetition.MoreThreads(
+                    ceiling(kafka, topic, StreamsCeiling.Shape.REPARTITION_COUNT, streamThreads, i),
+                    analytics(kafka, topic, streamThreads, i, port -> null));
+        }
+        AnalyticsRun run = analytics(kafka, topic, 1, i, freshness);
+        return new AnalyticsRepetition(records, plain, sourceOnly, repartitioned, run, more, load,
+                AnalyticsResults.loadAverage());
+    }
+
+    private StreamsCeiling ceiling(KafkaBroker kafka, String topic, StreamsCeiling.Shape shape, int threads, int i)
+            throws Exception {
+        StreamsCeiling run = StreamsCeiling.run(kafka.clientConfig(), kafka.bootstrapServers(), topic, shape, threads);
+        System.out.printf("Run %d/%d: %s (%s, %d thread(s)) %.2f s, %,.0f records/s (load average %.2f)%n", i,
+                repetitions, shape.id, shape.description, threads, run.totalSeconds(), run.perSecond(),
+                AnalyticsResults.loadAverage());
+        if (run.counted() != run.records()) {
+            System.out.printf("WARNING: %s counted %,d records of %,d%n", shape.id, run.counted(), run.records());
+        }
+        return run;
+    }
+
+    private AnalyticsRun analytics(KafkaBroker kafka, String topic, int threads, int i,
+                                   AnalyticsRun.FreshnessProbe freshness) throws Exception {
+        Path stateDir = Files.createTempDirectory("analytics-bench-state");
+        try {
+            AnalyticsRun run = AnalyticsRun.run(new AnalyticsRun.Setup(kafka.clientConfig(), kafka.bootstrapServers(),
+                    topic, records, threads, stateDir, freshness));
+            System.out.printf("Run %d/%d: analytics, %d thread(s) %.2f s, %,.0f records/s (load average %.2f)%n", i,
+                    repetitions, threads, run.totalSeconds(), records / run.totalSeconds(),
+                    AnalyticsResults.loadAverage());
+            if (run.recordsCounted() != records) {
+                System.out.printf("WARNING: the service counted %,d records of %,d%n", run.recordsCounted(), records);
+            }
+            return run;
+        } finally {
+            deleteRecursively(stateDir);
+        }
     }
 
     static void deleteRecursively(Path dir) throws java.io.IOException {

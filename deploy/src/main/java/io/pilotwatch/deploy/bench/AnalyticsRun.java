@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * One run of the analytics service in this JVM, exactly as deployed (exactly_once_v2, a fresh application id
@@ -41,44 +40,34 @@ record AnalyticsRun(double startupSeconds, double totalSeconds, long recordsCoun
         Freshness.Figures measure(int httpPort) throws Exception;
     }
 
-    static AnalyticsRun run(Setup setup) throws Exception {
-        String applicationId = "bench-analytics-" + System.currentTimeMillis();
+    /** The service's configuration as the benchmark runs it: as deployed, on a fresh application id. */
+    static AnalyticsConfig config(String bootstrapServers, String topic, String applicationId, Path stateDir,
+                                  int streamThreads) {
         Map<String, String> values = new HashMap<>();
-        values.put("kafka.bootstrap.servers", setup.bootstrapServers());
-        values.put("kafka.topic.telemetry", setup.topic());
+        values.put("kafka.bootstrap.servers", bootstrapServers);
+        values.put("kafka.topic.telemetry", topic);
         values.put("analytics.application.id", applicationId);
-        values.put("analytics.state.dir", setup.stateDir().toString());
+        values.put("analytics.state.dir", stateDir.toString());
         values.put("analytics.processing.guarantee", "exactly_once_v2");
-        values.put("kafka.streams.num.stream.threads", Integer.toString(setup.streamThreads()));
+        values.put("kafka.streams.num.stream.threads", Integer.toString(streamThreads));
         values.put("http.host", "127.0.0.1");
         values.put("http.port", "0");
-        AnalyticsConfig config = AnalyticsConfig.fromMap(values);
+        return AnalyticsConfig.fromMap(values);
+    }
 
+    static AnalyticsRun run(Setup setup) throws Exception {
+        String applicationId = "bench-analytics-" + System.currentTimeMillis();
+        AnalyticsConfig config = config(setup.bootstrapServers(), setup.topic(), applicationId, setup.stateDir(),
+                setup.streamThreads());
         try (HeapSampler heap = new HeapSampler();
              CommittedOffsets offsets = new CommittedOffsets(setup.clientConfig(), setup.topic(), applicationId)) {
             long heapBefore = heap.liveBytesAfterGc();
             long began = System.nanoTime();
-            double startup = Double.NaN;
             AnalyticsService service = AnalyticsService.start(config);
             try {
+                AnalyticsService running = service;
+                double startup = offsets.awaitAllCommitted(running::streamsState, began, "analytics");
                 long deadline = began + Duration.ofMinutes(30).toNanos();
-                long remaining = setup.records();
-                long lastOffsetPoll = began;
-                while (remaining > 0) {
-                    if (Double.isNaN(startup) && service.streamsState() == KafkaStreams.State.RUNNING) {
-                        startup = (System.nanoTime() - began) / 1e9;
-                    }
-                    if (System.nanoTime() > deadline || service.streamsState() == KafkaStreams.State.ERROR) {
-                        throw new IllegalStateException("analytics did not finish: " + remaining + " records to go, "
-                                + "Streams " + service.streamsState());
-                    }
-                    Thread.sleep(20);
-                    // The state is polled every 20 ms, the offsets every 100 ms: Streams' commit interval under EOS.
-                    if (System.nanoTime() - lastOffsetPoll >= 100_000_000L) {
-                        lastOffsetPoll = System.nanoTime();
-                        remaining = offsets.remaining();
-                    }
-                }
                 long counted = awaitCounted(service.httpPort(), setup.records(), deadline);
                 double total = (System.nanoTime() - began) / 1e9;
                 long peak = heap.peakBytes();

@@ -1,12 +1,10 @@
 package io.pilotwatch.deploy.bench;
 
 import io.pilotwatch.analytics.AnalyticsService;
-import io.pilotwatch.analytics.config.AnalyticsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +42,7 @@ record AnalyticsScaleOut(double seconds, long records, List<Long> countedPerInst
             for (int i = 0; i < instances; i++) {
                 Path stateDir = Files.createTempDirectory("analytics-bench-scale-out");
                 stateDirs.add(stateDir);
-                services.add(AnalyticsService.start(config(bootstrapServers, topic, applicationId, stateDir)));
+                services.add(AnalyticsService.start(AnalyticsRun.config(bootstrapServers, topic, applicationId, stateDir, 1)));
             }
             long deadline = began + Duration.ofMinutes(30).toNanos();
             while (offsets.remaining() > 0) {
@@ -69,7 +67,8 @@ record AnalyticsScaleOut(double seconds, long records, List<Long> countedPerInst
         }
     }
 
-    private static long recordsOn(Map<String, Object> clientConfig, String topic) {
+    /** Records on {@code topic}: the sum of its end offsets (no transactions write it, so no markers). */
+    static long recordsOn(Map<String, Object> clientConfig, String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientConfig, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -84,17 +83,5 @@ record AnalyticsScaleOut(double seconds, long records, List<Long> countedPerInst
             counted.add(MetricsScrape.of(service.httpPort()).recordsCounted());
         }
         return counted;
-    }
-
-    private static AnalyticsConfig config(String bootstrapServers, String topic, String applicationId, Path stateDir) {
-        Map<String, String> values = new HashMap<>();
-        values.put("kafka.bootstrap.servers", bootstrapServers);
-        values.put("kafka.topic.telemetry", topic);
-        values.put("analytics.application.id", applicationId);
-        values.put("analytics.state.dir", stateDir.toString());
-        values.put("analytics.processing.guarantee", "exactly_once_v2");
-        values.put("http.host", "127.0.0.1");
-        values.put("http.port", "0");
-        return AnalyticsConfig.fromMap(values);
     }
 }

@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Issue 8's one command: the ingest benchmark (A, A0, B, C, E and F for the bridge, scale-out) and the
- * analytics benchmark (D, E freshness, F for the service) in one run on this machine, then one summary of
- * the ratios against the targets, as Markdown and JSON.
+ * Issue 8's one command: the ingest benchmark (A, A0, B, C, E, E0 and F for the bridge, scale-out) and the
+ * analytics benchmark (D, D0, E freshness, F for the service) in one run on this machine, then one summary of
+ * the ratios against the targets, each next to its reference from the same run, as Markdown and JSON.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Runs the ingest and analytics benchmarks and summarizes their ratios against the targets.")
@@ -30,6 +30,9 @@ public final class BenchmarkSuite implements Callable<Integer> {
     boolean quick;
     @Option(names = "--commit", description = "The commit measured, for the report (default: unknown).")
     String commit = "unknown";
+    @Option(names = "--stream-threads", description = "Passed to the analytics benchmark: above 1, D0b and the "
+            + "service also run with this many stream threads, as extra rows (default ${DEFAULT-VALUE}).")
+    int streamThreads = 1;
     @Option(names = "--out-dir", description = "Where the results go (default ${DEFAULT-VALUE}).")
     Path outDir = Path.of("target", "bench");
 
@@ -43,7 +46,8 @@ public final class BenchmarkSuite implements Callable<Integer> {
         Path ingest = outDir.resolve("ingest.json");
         Path analytics = outDir.resolve("analytics.json");
         List<String> ingestArgs = new ArrayList<>(List.of("--out", ingest.toString()));
-        List<String> analyticsArgs = new ArrayList<>(List.of("--out", analytics.toString(), "--scale-out", "2"));
+        List<String> analyticsArgs = new ArrayList<>(List.of("--out", analytics.toString(), "--scale-out", "2",
+                "--stream-threads", Integer.toString(streamThreads)));
         if (quick) {
             ingestArgs.addAll(List.of("--duration", "5", "--warmup", "3", "--repetitions", "1"));
             analyticsArgs.addAll(List.of("--records", "20000", "--freshness-samples", "20", "--repetitions", "1"));
@@ -66,55 +70,92 @@ public final class BenchmarkSuite implements Callable<Integer> {
         return 0;
     }
 
-    /** The targets of issue 8 against the measured figures. */
+    /** The targets of issue 8 against the measured figures, each with its reference from the same run. */
     record Summary(JsonNode ingest, JsonNode analytics) {
 
         List<Row> rows() {
             double b = ingest.at("/B/deliveredPerSecond").asDouble();
             double c = ingest.at("/C/deliveredPerSecond").asDouble();
             double a = ingest.at("/A/deliveredPerSecond").asDouble();
-            double plain = analytics.at("/median/plainPerSecond").asDouble();
             double processed = analytics.at("/median/analyticsPerSecond").asDouble();
+            double ceiling = analytics.at("/median/d0bPerSecond").asDouble();
             double listenP99 = ingest.at("/E/C/publishAckP99Millis").asDouble();
+            double producerP99 = ingest.at("/E0/bridge/sendAckP99Millis").asDouble();
             double subscribeP99 = ingest.at("/E/B/arrivalP99Millis").asDouble();
             JsonNode runs = analytics.at("/repetitions");
             double freshnessP99 = runs.get(runs.size() - 1).at("/analytics/freshness/p99Millis").asDouble(Double.NaN);
             double heap = Math.max(ingest.at("/F/B/peakHeapBytes").asDouble(), ingest.at("/F/C/peakHeapBytes").asDouble());
-            return List.of(
+            double scaledIngest = ingest.at("/scaleOut/deliveredPerSecond").asDouble();
+            double scaledAnalytics = analytics.at("/scaleOut/perSecond").asDouble();
+            List<Row> rows = new ArrayList<>(List.of(
                     new Row("B/A: subscribe bridge vs raw relay", b / a, ">= 0.9", b / a >= 0.9,
-                            String.format(Locale.ROOT, "%,.0f / %,.0f msg/s", b, a)),
+                            a, rate("A, raw relay", a, "msg/s"), rate("B", b, "msg/s")),
                     new Row("C/A: listen bridge vs raw relay", c / a, ">= 1.0", c / a >= 1.0,
-                            String.format(Locale.ROOT, "%,.0f / %,.0f msg/s", c, a)),
+                            a, rate("A, raw relay", a, "msg/s"), rate("C", c, "msg/s")),
                     new Row("analytics at exactly-once, records/s", processed, ">= 100,000", processed >= 100_000,
-                            String.format(Locale.ROOT, "ratio to a plain consumer %.3f (%,.0f/s)", processed / plain, plain)),
+                            ceiling, streamsReference(), "start to all committed, 1 stream thread"),
                     new Row("listen: publish -> Kafka ack (PUBACK) p99 at half the maximum, ms", listenP99, "<= 50",
-                            listenP99 <= 50, String.format(Locale.ROOT, "paced at %,.0f msg/s",
-                            ingest.at("/E/C/targetPerSecond").asDouble())),
+                            listenP99 <= 50, producerP99, producerReference(), String.format(Locale.ROOT,
+                            "paced at %,.0f msg/s", ingest.at("/E/C/targetPerSecond").asDouble())),
                     new Row("subscribe: publish -> read from Kafka p99 at half the maximum, ms", subscribeP99, "<= 50",
-                            subscribeP99 <= 50, String.format(Locale.ROOT, "paced at %,.0f msg/s",
+                            subscribeP99 <= 50, Double.NaN, "-", String.format(Locale.ROOT, "paced at %,.0f msg/s",
                             ingest.at("/E/B/targetPerSecond").asDouble())),
                     new Row("event -> KPI metric freshness p99, ms", freshnessP99, "<= 2,000", freshnessP99 <= 2_000,
-                            "appended -> /metrics shows it"),
+                            Double.NaN, "-", "appended -> /metrics shows it"),
                     new Row("ingest peak heap at the maximum rate, MiB", heap / MIB, "<= 256", heap / MIB <= 256,
-                            "bridge JVM -Xmx" + ingest.at("/bridgeHeap").asText()),
-                    new Row("scale-out: 2 subscribe bridges on one shared subscription, ratio to B",
-                            ingest.at("/scaleOut/deliveredPerSecond").asDouble() / b, "each about half, exact",
-                            ingest.at("/scaleOut/exact").asBoolean(),
+                            Double.NaN, "-", "bridge JVM -Xmx" + ingest.at("/bridgeHeap").asText()),
+                    new Row("scale-out: 2 subscribe bridges on one shared subscription, ratio to B", scaledIngest / b,
+                            "each about half, exact", ingest.at("/scaleOut/exact").asBoolean(), b,
+                            rate("B, one bridge", b, "msg/s"),
                             "per instance " + perInstance(ingest.at("/scaleOut/perInstancePerSecond")) + " msg/s"),
-                    new Row("scale-out: 2 analytics instances, ratio to one", analytics.at("/scaleOut/perSecond")
-                            .asDouble() / processed, "each about half, exact", analytics.at("/scaleOut/exact").asBoolean(),
-                            "counted per instance " + analytics.at("/scaleOut/countedPerInstance")));
+                    new Row("scale-out: 2 analytics instances, ratio to one", scaledAnalytics / processed,
+                            "each about half, exact", analytics.at("/scaleOut/exact").asBoolean(), processed,
+                            rate("one instance", processed, "records/s"),
+                            "counted per instance " + analytics.at("/scaleOut/countedPerInstance"))));
+            JsonNode more = analytics.at("/moreThreads");
+            if (more.isObject()) {
+                double threaded = more.at("/analyticsPerSecond").asDouble();
+                rows.add(3, new Row(String.format(Locale.ROOT, "analytics at exactly-once, %d stream threads, records/s",
+                        more.at("/streamThreads").asInt()), threaded, ">= 100,000", threaded >= 100_000,
+                        more.at("/d0bPerSecond").asDouble(), String.format(Locale.ROOT, "%s (the same threads), "
+                                + "analytics/D0b %.3f", rate("D0b", more.at("/d0bPerSecond").asDouble(), "records/s"),
+                                more.at("/analytics~1D0b").asDouble()), "start to all committed"));
+            }
+            return rows;
+        }
+
+        /** D0: Kafka Streams' own rate on the same backlog, settings and broker, and the plain consumer's. */
+        private String streamsReference() {
+            JsonNode median = analytics.at("/median");
+            return String.format(Locale.ROOT, "%s (Kafka Streams, repartition by plant, count only), analytics/D0b "
+                            + "%.3f; %s (no repartition); %s, analytics/plain %.3f",
+                    rate("D0b", median.at("/d0bPerSecond").asDouble(), "records/s"), median.at("/analytics~1D0b").asDouble(),
+                    rate("D0a", median.at("/d0aPerSecond").asDouble(), "records/s"),
+                    rate("plain consumer", median.at("/plainPerSecond").asDouble(), "records/s"),
+                    median.at("/analytics~1plain").asDouble());
+        }
+
+        /** E0: a plain producer with the bridge's settings at the same rate, send -> ack. */
+        private String producerReference() {
+            JsonNode bridge = ingest.at("/E0/bridge");
+            JsonNode noLinger = ingest.at("/E0/linger0");
+            return String.format(Locale.ROOT, "E0, plain producer with the bridge's settings at the same rate: "
+                            + "send->ack p99 %.1f ms (p50 %.1f, max %.1f); with linger %d ms: p99 %.1f ms (p50 %.1f)",
+                    bridge.at("/sendAckP99Millis").asDouble(), bridge.at("/sendAckP50Millis").asDouble(),
+                    bridge.at("/sendAckMaxMillis").asDouble(), noLinger.at("/lingerMs").asInt(),
+                    noLinger.at("/sendAckP99Millis").asDouble(), noLinger.at("/sendAckP50Millis").asDouble());
         }
 
         String markdown(String commit) {
             StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-                    "Summary, %s, commit %s. Machine: %s.%n%n| measure | value | target | met | detail |%n"
-                            + "|---|---:|---|---|---|%n", Instant.now(), commit, ingest.at("/machine").asText()));
+                    "Summary, %s, commit %s. Machine: %s.%n%n| measure | value | target | met | reference, same run "
+                            + "| detail |%n|---|---:|---|---|---|---|%n", Instant.now(), commit,
+                    ingest.at("/machine").asText()));
             for (Row row : rows()) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", row.name(),
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", row.name(),
                         row.value() >= 100 ? String.format(Locale.ROOT, "%,.0f", row.value())
                                 : String.format(Locale.ROOT, "%.2f", row.value()),
-                        row.target(), row.met() ? "yes" : "**no**", row.detail()));
+                        row.target(), row.met() ? "yes" : "**no**", row.reference(), row.detail()));
             }
             return md.toString();
         }
@@ -126,8 +167,14 @@ public final class BenchmarkSuite implements Callable<Integer> {
             root.put("machine", ingest.at("/machine").asText());
             var targets = root.putArray("targets");
             for (Row row : rows()) {
-                targets.addObject().put("measure", row.name()).put("value", row.value()).put("target", row.target())
-                        .put("met", row.met()).put("detail", row.detail());
+                ObjectNode target = targets.addObject().put("measure", row.name()).put("value", row.value())
+                        .put("target", row.target()).put("met", row.met());
+                if (Double.isNaN(row.referenceValue())) {
+                    target.putNull("referenceValue");
+                } else {
+                    target.put("referenceValue", row.referenceValue());
+                }
+                target.put("reference", row.reference()).put("detail", row.detail());
             }
             root.set("ingest", ingest);
             root.set("analytics", analytics);
@@ -141,6 +188,17 @@ public final class BenchmarkSuite implements Callable<Integer> {
         return String.join(" / ", each);
     }
 
-    record Row(String name, double value, String target, boolean met, String detail) {
+    private static String rate(String name, double perSecond, String unit) {
+        return String.format(Locale.ROOT, "%s %,.0f %s", name, perSecond, unit);
+    }
+
+    /**
+     * One target.
+     *
+     * @param referenceValue the reference's own figure (a rate, or a latency in ms), NaN when there is none
+     * @param reference      what the measured value is compared with in the same run, "-" when nothing
+     */
+    record Row(String name, double value, String target, boolean met, double referenceValue, String reference,
+               String detail) {
     }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * Measures the ingest bridge against the raw relay on this machine, in one run with the same load generator
  * and payloads (issue 8 points A, B, C, E and F for the bridge, and the scale-out run): A publishers ->
  * Mosquitto -> plain subscriber; B publishers -> Mosquitto -> bridge (subscribe) -> Kafka; C publishers ->
- * bridge (listen) -> Kafka. The bridge runs as deployed, in its own JVM with a fixed heap. Starts its own
+ * bridge (listen) -> Kafka; E0, the reference for E's publish -> Kafka ack, a plain producer at E's rate
+ * ({@link ProducerLatency}). The bridge runs as deployed, in its own JVM with a fixed heap. Starts its own
  * Kafka and Mosquitto. Run it with {@code deploy/bench/ingest-benchmark}.
  */
 @Command(name = "ingest-benchmark", mixinStandardHelpOptions = true,
@@ -86,10 +87,12 @@ public final class IngestBenchmark implements Callable<Integer> {
             LatencyPoint halfC = measureLatency(kafka, mosquitto, "listen", c.deliveredPerSecond() / 2);
             System.out.printf("E listen at %,.0f msg/s: publish->PUBACK p99 %.1f ms%n", halfC.targetPerSecond(),
                     halfC.publishAckP99Millis());
+            ProducerLatency producer = measureProducer(kafka, halfC.targetPerSecond(), null);
+            ProducerLatency producerNoLinger = measureProducer(kafka, halfC.targetPerSecond(), 0);
             ScaleOutPoint scaled = scaleOut > 1 ? measureScaleOut(kafka, mosquitto) : null;
             IngestResults results = new IngestResults(Point.median(generator), Point.median(relay), b, c,
                     Point.maxHeap(subscribe), Point.maxRss(subscribe), Point.maxHeap(listen), Point.maxRss(listen),
-                    halfB, halfC, scaled, this);
+                    halfB, halfC, producer, producerNoLinger, scaled, this);
             System.out.println(results.markdown());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, results.json());
@@ -162,6 +165,15 @@ public final class IngestBenchmark implements Callable<Integer> {
         } finally {
             stop(bridge, mosquitto, mode);
         }
+    }
+
+    /** Point E0 at E's listen rate: a plain producer, the bridge's settings, {@code linger} (null: the bridge's). */
+    private ProducerLatency measureProducer(KafkaBroker kafka, double rate, Integer linger) throws Exception {
+        ProducerLatency e0 = ProducerLatency.measure(kafka, "bench-e0-" + (++topics), rate, linger, connections,
+                warmupSeconds, durationSeconds);
+        System.out.printf("E0 plain producer, linger %d ms, at %,.0f msg/s: send->ack p99 %.1f ms%n", e0.lingerMs(),
+                e0.targetPerSecond(), e0.sendAckP99Millis());
+        return e0;
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.Map;
 /** The ingest benchmark's results as Markdown tables and as JSON, with the machine they were measured on. */
 record IngestResults(Point generator, Point relay, Point subscribe, Point listen, long subscribePeakHeap,
                      long subscribePeakRss, long listenPeakHeap, long listenPeakRss, LatencyPoint halfSubscribe,
-                     LatencyPoint halfListen, ScaleOutPoint scaleOut, IngestBenchmark settings) {
+                     LatencyPoint halfListen, ProducerLatency producer, ProducerLatency producerNoLinger,
+                     ScaleOutPoint scaleOut, IngestBenchmark settings) {
 
     private static final double MIB = 1024 * 1024;
 
@@ -29,11 +30,13 @@ record IngestResults(Point generator, Point relay, Point subscribe, Point listen
         row(md, "A. publishers -> Mosquitto -> subscriber", relay);
         row(md, "B. publishers -> Mosquitto -> ingest (subscribe) -> Kafka", subscribe);
         row(md, "C. publishers -> ingest (listen) -> Kafka", listen);
-        md.append("\n| E. latency at half the maximum | paced msg/s | delivered msg/s | publish->PUBACK p50 ms "
+        md.append("\n| E. latency at half the maximum | paced msg/s | delivered msg/s | publish->PUBACK (E0: send->ack) p50 ms "
                 + "| p99 ms | max ms | publish->read from Kafka p50 ms | p99 ms | max ms | bridge receipt->Kafka ack "
                 + "p50 ms | p99 ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         latency(md, "B. subscribe", halfSubscribe);
         latency(md, "C. listen", halfListen);
+        reference(md, "E0. plain producer, the bridge's settings (linger %d ms), send->ack at C's rate", producer);
+        reference(md, "E0. the same, linger %d ms", producerNoLinger);
         md.append(String.format(Locale.ROOT, "%n| F. bridge memory (peak over the repetitions) | heap MiB | RSS MiB |"
                         + "%n|---|---:|---:|%n| B. subscribe | %.0f | %.0f |%n| C. listen | %.0f | %.0f |%n",
                 subscribePeakHeap / MIB, subscribePeakRss / MIB, listenPeakHeap / MIB, listenPeakRss / MIB));
@@ -64,6 +67,12 @@ record IngestResults(Point generator, Point relay, Point subscribe, Point listen
                 format(p.bridgeAckP50Millis()), format(p.bridgeAckP99Millis())));
     }
 
+    private static void reference(StringBuilder md, String name, ProducerLatency p) {
+        md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.1f | %.1f | %.1f | - | - | - | - | - |%n",
+                String.format(Locale.ROOT, name, p.lingerMs()), p.targetPerSecond(), p.ackedPerSecond(),
+                p.sendAckP50Millis(), p.sendAckP99Millis(), p.sendAckMaxMillis()));
+    }
+
     private static String format(double value) {
         return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
@@ -85,6 +94,7 @@ record IngestResults(Point generator, Point relay, Point subscribe, Point listen
         json.put("B", subscribe);
         json.put("C", listen);
         json.put("E", Map.of("B", halfSubscribe, "C", halfListen));
+        json.put("E0", Map.of("bridge", producer, "linger0", producerNoLinger));
         json.put("F", Map.of("B", Map.of("peakHeapBytes", subscribePeakHeap, "peakRssBytes", subscribePeakRss),
                 "C", Map.of("peakHeapBytes", listenPeakHeap, "peakRssBytes", listenPeakRss)));
         if (scaleOut != null) {
