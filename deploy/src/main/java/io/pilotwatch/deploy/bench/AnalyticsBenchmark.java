@@ -1,5 +1,6 @@
 package io.pilotwatch.deploy.bench;
 
+import io.pilotwatch.ingest.forward.PlantPartitioner;
 import io.pilotwatch.telemetry.Topics;
 import io.pilotwatch.testkit.Brokers;
 import io.pilotwatch.testkit.KafkaBroker;
@@ -9,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,6 +41,10 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
     int days = 90;
     @Option(names = "--partitions", description = "Partitions of the telemetry topic (default ${DEFAULT-VALUE}).")
     int partitions = 3;
+    @Option(names = "--line-partitioned", description = "Write the backlog with Kafka's default partitioner (by the "
+            + "whole {plant}/{line} key), so that the service repartitions it by plant, instead of by plant as the "
+            + "ingest bridge writes it.")
+    boolean linePartitioned;
     @Option(names = "--stream-threads", description = "Above 1: also runs D0b and the service with this many Kafka "
             + "Streams threads in each repetition, as extra rows (default ${DEFAULT-VALUE}: the service's one only).")
     int streamThreads = 1;
@@ -71,15 +78,19 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
         }
         String topic = Topics.TELEMETRY;
         try (KafkaBroker kafka = Brokers.startKafka()) {
+            Map<String, Object> producerConfig = kafka.clientConfig();
+            if (!linePartitioned) {
+                producerConfig.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, PlantPartitioner.class.getName());
+            }
             kafka.createTopic(topic, partitions);
-            double preload = Preloader.preload(kafka.clientConfig(), topic, mix, records);
+            double preload = Preloader.preload(producerConfig, topic, mix, records);
             System.out.printf("Preloaded %,d records in %.1f s%n", records, preload);
             List<AnalyticsRepetition> runs = new ArrayList<>();
             for (int i = 1; i <= repetitions; i++) {
                 // Freshness needs the service caught up and takes a while: measured in the last run only.
                 boolean last = i == repetitions;
                 AnalyticsRun.FreshnessProbe freshness = port -> !last || freshnessSamples == 0 ? null
-                        : Freshness.measure(kafka.clientConfig(), topic, port, TelemetryMix.plant(0), start.plus(span),
+                        : Freshness.measure(producerConfig, topic, port, TelemetryMix.plant(0), start.plus(span),
                         freshnessSamples);
                 runs.add(repetition(kafka, topic, i, freshness));
             }
@@ -90,6 +101,7 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
                         scaled.countedPerInstance());
             }
             AnalyticsResults results = new AnalyticsResults(records, plants, lines, stations, days, partitions,
+                    linePartitioned ? "line" : "plant",
                     streamThreads, preload, runs, loadBefore, AnalyticsResults.loadAverage(), scaled);
             System.out.println(results.markdown());
             Files.createDirectories(out.toAbsolutePath().getParent());

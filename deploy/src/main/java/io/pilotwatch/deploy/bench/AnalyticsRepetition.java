@@ -44,6 +44,11 @@ record AnalyticsRepetition(long records, double plainSeconds, StreamsCeiling sou
         return analyticsRate() / repartitioned.perSecond();
     }
 
+    /** The service against Kafka Streams reading the same input and doing nothing else (D0a). */
+    double ratioToSourceOnly() {
+        return analyticsRate() / sourceOnly.perSecond();
+    }
+
     double processingRatioToCeiling() {
         return processingRate() / repartitioned.processingPerSecond();
     }

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param streamThreads the stream threads of the extra rows, 1 when there are none
  */
 record AnalyticsResults(long records, int plants, int linesPerPlant, int stationsPerLine, int days, int partitions,
+                        String inputPartitioning,
                         int streamThreads, double preloadSeconds, List<AnalyticsRepetition> runs, double loadBefore,
                         double loadAfter, AnalyticsScaleOut scaleOut) {
 
@@ -36,10 +37,10 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Machine: %s; load average %.2f before, %.2f after. %,d normalized records "
                         + "(profiles, then ~85%% unit, 10%% cost, 5%% state) of %d plants x %d lines x %d stations over %d days, "
-                        + "%d partitions, preloaded in %.1f s (lz4). Kafka Streams (D0 and the service): exactly_once_v2, "
+                        + "%d partitions (records partitioned by %s), preloaded in %.1f s (lz4). Kafka Streams (D0 and the service): exactly_once_v2, "
                         + "the service's settings, 1 stream thread%s; the service in-process. Medians of %d repetitions; "
                         + "rates from start to all committed.%n%n", machine(), loadBefore, loadAfter, records, plants,
-                linesPerPlant, stationsPerLine, days, partitions, preloadSeconds,
+                linesPerPlant, stationsPerLine, days, partitions, inputPartitioning, preloadSeconds,
                 moreThreads() ? " (and " + streamThreads + " where marked)" : "", runs.size()));
         md.append("| path (median) | startup s | seconds | records/s | records/s, startup excluded | ratio to plain "
                 + "consumer | ratio to D0b |\n|---|---:|---:|---:|---:|---:|---:|\n");
@@ -116,19 +117,21 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
                 median(AnalyticsRepetition::moreThreadsRatioToCeiling));
         return String.format(Locale.ROOT, "{\"machine\":\"%s\",\"loadAverageBefore\":%.2f,\"loadAverageAfter\":%.2f,"
                         + "\"records\":%d,\"plants\":%d,\"linesPerPlant\":%d,\"stationsPerLine\":%d,\"days\":%d,"
-                        + "\"partitions\":%d,\"streamThreads\":1,\"preloadSeconds\":%.3f,\"guarantee\":\"exactly_once_v2\","
+                        + "\"partitions\":%d,\"inputPartitioning\":\"%s\",\"streamThreads\":1,\"preloadSeconds\":%.3f,\"guarantee\":\"exactly_once_v2\","
                         + "\"median\":{\"plainPerSecond\":%.1f,\"d0aPerSecond\":%.1f,\"d0bPerSecond\":%.1f,"
                         + "\"analyticsPerSecond\":%.1f,\"d0aProcessingPerSecond\":%.1f,\"d0bProcessingPerSecond\":%.1f,"
                         + "\"processingPerSecond\":%.1f,\"analytics/plain\":%.4f,\"analyticsProcessing/plain\":%.4f,"
-                        + "\"analytics/D0b\":%.4f,\"analyticsProcessing/D0bProcessing\":%.4f},\"moreThreads\":%s,"
+                        + "\"analytics/D0b\":%.4f,\"analyticsProcessing/D0bProcessing\":%.4f,\"analytics/D0a\":%.4f},"
+                        + "\"moreThreads\":%s,"
                         + "\"repetitions\":%s,\"scaleOut\":%s}%n",
                 machine(), loadBefore, loadAfter, records, plants, linesPerPlant, stationsPerLine, days, partitions,
-                preloadSeconds, median(AnalyticsRepetition::plainRate), median(r -> r.sourceOnly().perSecond()),
+                inputPartitioning, preloadSeconds, median(AnalyticsRepetition::plainRate), median(r -> r.sourceOnly().perSecond()),
                 median(r -> r.repartitioned().perSecond()), median(AnalyticsRepetition::analyticsRate),
                 median(r -> r.sourceOnly().processingPerSecond()), median(r -> r.repartitioned().processingPerSecond()),
                 median(AnalyticsRepetition::processingRate), median(AnalyticsRepetition::ratioToPlain),
                 median(AnalyticsRepetition::processingRatioToPlain), median(AnalyticsRepetition::ratioToCeiling),
-                median(AnalyticsRepetition::processingRatioToCeiling), more, repetitions, scaleOutJson());
+                median(AnalyticsRepetition::processingRatioToCeiling),
+                median(AnalyticsRepetition::ratioToSourceOnly), more, repetitions, scaleOutJson());
     }
 
     private String scaleOutJson() {

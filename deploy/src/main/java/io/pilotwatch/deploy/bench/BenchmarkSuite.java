@@ -128,9 +128,10 @@ public final class BenchmarkSuite implements Callable<Integer> {
         private String streamsReference() {
             JsonNode median = analytics.at("/median");
             return String.format(Locale.ROOT, "%s (Kafka Streams, repartition by plant, count only), analytics/D0b "
-                            + "%.3f; %s (no repartition); %s, analytics/plain %.3f",
+                            + "%.3f; %s (no repartition), analytics/D0a %.3f; %s, analytics/plain %.3f",
                     rate("D0b", median.at("/d0bPerSecond").asDouble(), "records/s"), median.at("/analytics~1D0b").asDouble(),
                     rate("D0a", median.at("/d0aPerSecond").asDouble(), "records/s"),
+                    median.at("/analytics~1D0a").asDouble(),
                     rate("plain consumer", median.at("/plainPerSecond").asDouble(), "records/s"),
                     median.at("/analytics~1plain").asDouble());
         }
