@@ -148,13 +148,13 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         entries.forEach(entry -> put(entry.key, entry.value));
     }
 
+    /** Writes a tombstone to the changelog; a recently-used store does not read the value into its objects. */
     @Override
     public V delete(String key) {
-        V old = get(key);
-        objects.remove(key);
+        V cached = objects.remove(key);
         dirty.remove(key);
-        wrapped().delete(key);
-        return old;
+        V stored = wrapped().delete(key);
+        return cached != null ? cached : stored;
     }
 
     @Override
