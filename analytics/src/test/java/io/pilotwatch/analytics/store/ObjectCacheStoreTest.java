@@ -92,11 +92,24 @@ class ObjectCacheStoreTest {
         assertRangeDelete(ObjectCacheStore.recentlyUsed(1));
     }
 
+    @Test
+    void aScanOfARecentlyUsedStoreWritesDownOnlyTheDirtyValuesInItsRange() {
+        try (TopologyTestDriver driver = driver(ObjectCacheStore.recentlyUsed(10))) {
+            TestInputTopic<String, String> in = input(driver);
+            TestOutputTopic<String, Long> changelog = changelog(driver);
+
+            // x is changed before and after a scan of a to c: written once, at the commit.
+            in.pipeInput("x", "x b delete x");
+
+            assertThat(changelog.readKeyValuesToList()).containsExactly(KeyValue.pair("b", 1L), KeyValue.pair("b", null),
+                    KeyValue.pair("x", 2L));
+        }
+    }
+
     private void assertRangeDelete(ObjectCacheStore.Residency residency) {
         try (TopologyTestDriver driver = driver(residency)) {
             TestInputTopic<String, String> in = input(driver);
-            TestOutputTopic<String, Long> changelog = driver.createOutputTopic(CHANGELOG, new StringDeserializer(),
-                    (topic, bytes) -> bytes == null ? null : ByteBuffer.wrap(bytes).getLong());
+            TestOutputTopic<String, Long> changelog = changelog(driver);
             in.pipeInput("a", "a b d");
             assertThat(changelog.readKeyValuesToList()).containsExactlyInAnyOrder(KeyValue.pair("a", 1L),
                     KeyValue.pair("b", 1L), KeyValue.pair("d", 1L));
@@ -123,6 +136,11 @@ class ObjectCacheStoreTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return new TopologyTestDriver(topology, props);
+    }
+
+    private static TestOutputTopic<String, Long> changelog(TopologyTestDriver driver) {
+        return driver.createOutputTopic(CHANGELOG, new StringDeserializer(),
+                (topic, bytes) -> bytes == null ? null : ByteBuffer.wrap(bytes).getLong());
     }
 
     private static TestInputTopic<String, String> input(TopologyTestDriver driver) {
