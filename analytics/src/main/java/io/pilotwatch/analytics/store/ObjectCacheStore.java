@@ -42,8 +42,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  *       (after restoration); range scans are served from memory, nothing is deserialized again. For small values
  *       that are scanned (plants, day totals, stations).</li>
  *   <li>{@link #recentlyUsed(int)}: at most that many values (least recently used first out; a dirty one is
- *       written down as it leaves); range scans write the dirty values down and read the logged store. For
- *       large values read by key (month sketches).</li>
+ *       written down as it leaves); range scans write the range's dirty values down and read the logged store.
+ *       For large values read by key (month sketches), or many of which are rarely used (seen message ids).</li>
  * </ul>
  * Interactive queries must not read through this
  * store (it belongs to the stream thread): {@link #queryableType()} reads the logged store, i.e. the state as
@@ -148,13 +148,13 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         entries.forEach(entry -> put(entry.key, entry.value));
     }
 
+    /** Writes a tombstone to the changelog; a recently-used store does not read the value into its objects. */
     @Override
     public V delete(String key) {
-        V old = get(key);
-        objects.remove(key);
+        V cached = objects.remove(key);
         dirty.remove(key);
-        wrapped().delete(key);
-        return old;
+        V stored = wrapped().delete(key);
+        return cached != null ? cached : stored;
     }
 
     @Override
@@ -162,7 +162,7 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         if (resident) {
             return snapshot(sorted(from, to));
         }
-        writeDirty();
+        writeDirty(from, to);
         return wrapped().range(from, to);
     }
 
@@ -171,7 +171,7 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         if (resident) {
             return snapshot(sorted(from, to).descendingMap());
         }
-        writeDirty();
+        writeDirty(from, to);
         return wrapped().reverseRange(from, to);
     }
 
@@ -282,6 +282,16 @@ public final class ObjectCacheStore<V> extends WrappedStateStore<KeyValueStore<S
         List<String> keys = new ArrayList<>(dirty);
         dirty.clear();
         for (String key : keys) {
+            wrapped().put(key, objects.get(key));
+        }
+    }
+
+    /** Writes down the dirty values in a range only (null bounds are open), those a scan of it reads. */
+    private void writeDirty(String from, String to) {
+        List<String> keys = dirty.stream().filter(key -> (from == null || key.compareTo(from) >= 0)
+                && (to == null || key.compareTo(to) <= 0)).toList();
+        for (String key : keys) {
+            dirty.remove(key);
             wrapped().put(key, objects.get(key));
         }
     }

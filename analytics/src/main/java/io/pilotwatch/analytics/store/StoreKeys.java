@@ -31,9 +31,12 @@ public final class StoreKeys {
         return plant + "/" + line + "/";
     }
 
-    /** Dedup keys start with plant and day, so that expired days are one range to delete. */
-    public static String dedup(String plant, LocalDate day, String line, String station, long boot, long seq) {
-        return plant + "/" + day + "/" + line + "/" + station + "/" + boot + "/" + seq;
+    /**
+     * The key of the ids a station sent in one boot with {@code ts} on {@code day} (plant-local), in one block of
+     * sequence numbers. Dedup keys start with plant and day, so that expired days are one range to delete.
+     */
+    public static String dedup(String plant, LocalDate day, String line, String station, long boot, long block) {
+        return plant + "/" + day + "/" + line + "/" + station + "/" + boot + "/" + block;
     }
 
     /** The first dedup key of {@code plant}. */

@@ -97,7 +97,8 @@ public final class AnalyticsTopology {
      * are serialized once per commit; the rest use Kafka Streams' record cache. Plants, day totals and stations
      * are small and scanned by the KPI publication, so a task holds all of its own in memory (about 0.5 KB per
      * line and day of history); month sketches are large (up to ~140 KB) and read by key: the 256 most recently
-     * used per task.
+     * used per task. Seen ids are read by key, mostly the current block of each station: the
+     * {@link Deduplicator#CACHED_BLOCKS} most recently used per task.
      */
     private static void addStores(StreamsBuilder builder) {
         builder.addStateStore(new ObjectCacheStoreBuilder<>(StoreNames.PLANTS, new JsonSerde<>(PlantRecord.class),
@@ -109,7 +110,8 @@ public final class AnalyticsTopology {
         builder.addStateStore(new ObjectCacheStoreBuilder<>(StoreNames.STATIONS, new JsonSerde<>(StationRecord.class),
                 ObjectCacheStore.resident()));
         builder.addStateStore(cached(StoreNames.BASELINES, new JsonSerde<>(Baseline.class)));
-        builder.addStateStore(cached(StoreNames.DEDUP, Serdes.ByteArray()));
+        builder.addStateStore(new ObjectCacheStoreBuilder<>(StoreNames.DEDUP, new SeqRangesSerde(),
+                ObjectCacheStore.recentlyUsed(Deduplicator.CACHED_BLOCKS)));
     }
 
     private static <V> StoreBuilder<?> cached(String name, Serde<V> values) {

@@ -1,6 +1,7 @@
 package io.pilotwatch.analytics.topology;
 
 import io.pilotwatch.analytics.kpi.PlantCalendar;
+import io.pilotwatch.analytics.store.ObjectCacheStore;
 import io.pilotwatch.analytics.store.StoreKeys;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,31 +11,48 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Removes duplicates by (plant, line, station, boot, seq), remembering ids for a bounded time: keys carry
- * the plant-local day of {@code ts} (a resend repeats the same bytes, so the same {@code ts}), and days
- * older than the retention on the plant's clock are deleted as one range. The retention covers every event
- * the grace still admits, so no duplicate of a usable event gets through.
+ * Removes duplicates by (plant, line, station, boot, seq), remembering ids for a bounded time. The ids a station
+ * sent in one boot with {@code ts} on one plant-local day are a {@link SeqRanges} per block of {@link #BLOCK}
+ * sequence numbers (a resend repeats the same bytes, so the same {@code ts}, day and block), held deserialized in
+ * a write-behind {@link ObjectCacheStore}: an event is a binary search in memory, and each changed block is
+ * written to the changelog once per commit, not each id. Days older than the retention on the plant's clock are
+ * deleted as one range. The retention covers every event the grace still admits, so no duplicate of a usable
+ * event gets through.
+ *
+ * <p>Memory: in-order ids take one range per block, about 200 bytes with its key and cache entry; each gap in
+ * the sequence adds a range, so the worst case, every other id missing, is 512 ranges (8 KiB, about 1 KiB
+ * serialized) per block. Blocks bound what one value and one changelog record can grow to; the store keeps
+ * {@link #CACHED_BLOCKS} values per task deserialized, the rest in RocksDB.
  */
 final class Deduplicator {
 
-    private static final byte[] SEEN = {1};
+    /** Sequence numbers per value. */
+    static final int BLOCK = 1024;
+    /** Values a task keeps deserialized: the current block of several thousand stations. */
+    static final int CACHED_BLOCKS = 8192;
 
-    private final KeyValueStore<String, byte[]> store;
+    private final KeyValueStore<String, SeqRanges> store;
     private final Duration retention;
 
-    Deduplicator(KeyValueStore<String, byte[]> store, Duration retention) {
+    /** @param store an {@link ObjectCacheStore} (as the processor context hands it out) */
+    Deduplicator(KeyValueStore<String, SeqRanges> store, Duration retention) {
         this.store = store;
         this.retention = retention;
     }
 
     /** Remembers the event's id; false when it was already there (a duplicate). */
     boolean firstTime(KpiEvent event, PlantCalendar calendar) {
+        long seq = event.seq();
         String key = StoreKeys.dedup(event.plant(), calendar.dateOf(event.tsMillis()), event.line(), event.station(),
-                event.boot(), event.seq());
-        if (store.get(key) != null) {
+                event.boot(), seq / BLOCK);
+        SeqRanges seen = store.get(key);
+        if (seen == null) {
+            seen = new SeqRanges();
+        }
+        if (!seen.add(seq)) {
             return false;
         }
-        store.put(key, SEEN);
+        store.put(key, seen);
         return true;
     }
 
@@ -42,7 +60,7 @@ final class Deduplicator {
     void expire(String plant, LocalDate today) {
         LocalDate cutoff = today.minusDays(retention.toDays());
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> range = store.range(StoreKeys.dedupStart(plant),
+        try (KeyValueIterator<String, SeqRanges> range = store.range(StoreKeys.dedupStart(plant),
                 StoreKeys.dedupBefore(plant, cutoff))) {
             range.forEachRemaining(entry -> expired.add(entry.key));
         }

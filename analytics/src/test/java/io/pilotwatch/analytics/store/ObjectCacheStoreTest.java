@@ -82,6 +82,47 @@ class ObjectCacheStoreTest {
         }
     }
 
+    @Test
+    void deletesFromARangeOfAResidentStoreRemoveCommittedAndUncommittedValuesWithTombstones() {
+        assertRangeDelete(ObjectCacheStore.resident());
+    }
+
+    @Test
+    void deletesFromARangeOfARecentlyUsedStoreRemoveCommittedAndUncommittedValuesWithTombstones() {
+        assertRangeDelete(ObjectCacheStore.recentlyUsed(1));
+    }
+
+    @Test
+    void aScanOfARecentlyUsedStoreWritesDownOnlyTheDirtyValuesInItsRange() {
+        try (TopologyTestDriver driver = driver(ObjectCacheStore.recentlyUsed(10))) {
+            TestInputTopic<String, String> in = input(driver);
+            TestOutputTopic<String, Long> changelog = changelog(driver);
+
+            // x is changed before and after a scan of a to c: written once, at the commit.
+            in.pipeInput("x", "x b delete x");
+
+            assertThat(changelog.readKeyValuesToList()).containsExactly(KeyValue.pair("b", 1L), KeyValue.pair("b", null),
+                    KeyValue.pair("x", 2L));
+        }
+    }
+
+    private void assertRangeDelete(ObjectCacheStore.Residency residency) {
+        try (TopologyTestDriver driver = driver(residency)) {
+            TestInputTopic<String, String> in = input(driver);
+            TestOutputTopic<String, Long> changelog = changelog(driver);
+            in.pipeInput("a", "a b d");
+            assertThat(changelog.readKeyValuesToList()).containsExactlyInAnyOrder(KeyValue.pair("a", 1L),
+                    KeyValue.pair("b", 1L), KeyValue.pair("d", 1L));
+
+            // c is not committed yet when a to c are deleted (a recently-used store writes it down for the scan).
+            in.pipeInput("c", "c delete scan");
+
+            assertThat(scans).containsExactly("d=1");
+            assertThat(changelog.readKeyValuesToList()).endsWith(KeyValue.pair("a", null), KeyValue.pair("b", null),
+                    KeyValue.pair("c", null));
+        }
+    }
+
     private final List<String> scans = new ArrayList<>();
 
     private TopologyTestDriver driver(ObjectCacheStore.Residency residency) {
@@ -97,11 +138,16 @@ class ObjectCacheStoreTest {
         return new TopologyTestDriver(topology, props);
     }
 
+    private static TestOutputTopic<String, Long> changelog(TopologyTestDriver driver) {
+        return driver.createOutputTopic(CHANGELOG, new StringDeserializer(),
+                (topic, bytes) -> bytes == null ? null : ByteBuffer.wrap(bytes).getLong());
+    }
+
     private static TestInputTopic<String, String> input(TopologyTestDriver driver) {
         return driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
     }
 
-    /** The value is a script: {@code x} counts key x, {@code scan} lists every count. */
+    /** The value is a script: {@code x} counts key x, {@code scan} lists every count, {@code delete} a to c. */
     private static final class Counting implements Processor<String, String, Void, Void> {
         private final List<String> scans;
         private KeyValueStore<String, Counter> store;
@@ -120,6 +166,8 @@ class ObjectCacheStoreTest {
             for (String step : record.value().split(" ")) {
                 if (step.equals("scan")) {
                     scan();
+                } else if (step.equals("delete")) {
+                    delete();
                 } else {
                     count(step);
                 }
@@ -133,6 +181,15 @@ class ObjectCacheStoreTest {
             }
             counter.n++;
             store.put(key, counter);
+        }
+
+        /** As the deduplicator expires days: the keys of a range, then each deleted. */
+        private void delete() {
+            List<String> keys = new ArrayList<>();
+            try (KeyValueIterator<String, Counter> range = store.range("a", "c")) {
+                range.forEachRemaining(entry -> keys.add(entry.key));
+            }
+            keys.forEach(store::delete);
         }
 
         private void scan() {
@@ -153,6 +210,9 @@ class ObjectCacheStoreTest {
         @Override
         public Deserializer<Counter> deserializer() {
             return (topic, bytes) -> {
+                if (bytes == null) {
+                    return null;
+                }
                 Counter counter = new Counter();
                 counter.n = ByteBuffer.wrap(bytes).getLong();
                 return counter;
