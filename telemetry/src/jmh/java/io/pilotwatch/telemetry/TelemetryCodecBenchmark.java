@@ -2,6 +2,8 @@ package io.pilotwatch.telemetry;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Nanoseconds per decode of realistic records ({@link SampleRecords}), one kind at a time, in both forms:
  * {@code decode} (the MQTT payload, as the ingest bridge decodes every message) and {@code decodeNormalized} (the
  * Kafka record, as the analytics source decodes every record). Each call takes the next of 512 different records.
+ * {@code reader=streaming} is the codec; {@code reader=tree} is the codec as it was before the streaming reader
+ * ({@link TreeCodec}, kept as the tests' oracle), for a before/after in the same run.
  * Run with {@code telemetry/bench/codec-benchmark} (docs/benchmarks.md).
  */
 @State(Scope.Thread)
@@ -34,7 +38,14 @@ public class TelemetryCodecBenchmark {
     @Param({"unit", "cost", "state", "profile"})
     public String kind;
 
+    /** {@code streaming}: the codec; {@code tree}: the codec before the streaming reader. */
+    @Param({"streaming", "tree"})
+    public String reader;
+
     private final TelemetryCodec codec = new TelemetryCodec();
+    private final TreeCodec tree = new TreeCodec();
+    private BiFunction<String, byte[], DecodeResult> decode;
+    private Function<byte[], DecodeResult> decodeNormalized;
     private final String[] topics = new String[RECORDS];
     private final byte[][] payloads = new byte[RECORDS][];
     private final byte[][] normalized = new byte[RECORDS][];
@@ -42,6 +53,8 @@ public class TelemetryCodecBenchmark {
 
     @Setup
     public void generate() {
+        decode = reader.equals("tree") ? tree::decode : codec::decode;
+        decodeNormalized = reader.equals("tree") ? tree::decodeNormalized : codec::decodeNormalized;
         Random random = new Random(42);
         Kind type = Kind.fromWireName(kind).orElseThrow();
         for (int i = 0; i < RECORDS; i++) {
@@ -49,8 +62,8 @@ public class TelemetryCodecBenchmark {
             topics[i] = event.station().mqttTopic(type);
             payloads[i] = codec.encodePayload(event);
             normalized[i] = codec.encodeNormalized(event);
-            if (!(codec.decode(topics[i], payloads[i]) instanceof DecodeResult.Accepted)
-                    || !(codec.decodeNormalized(normalized[i]) instanceof DecodeResult.Accepted)) {
+            if (!(decode.apply(topics[i], payloads[i]) instanceof DecodeResult.Accepted)
+                    || !(decodeNormalized.apply(normalized[i]) instanceof DecodeResult.Accepted)) {
                 throw new IllegalStateException("a sample record is rejected: " + event);
             }
         }
@@ -59,12 +72,12 @@ public class TelemetryCodecBenchmark {
     @Benchmark
     public DecodeResult decode() {
         int i = next++ & (RECORDS - 1);
-        return codec.decode(topics[i], payloads[i]);
+        return decode.apply(topics[i], payloads[i]);
     }
 
     @Benchmark
     public DecodeResult decodeNormalized() {
         int i = next++ & (RECORDS - 1);
-        return codec.decodeNormalized(normalized[i]);
+        return decodeNormalized.apply(normalized[i]);
     }
 }
