@@ -96,7 +96,7 @@ class DifferentialDecodingTest {
     void decidesMutatedRecordsAsTheTreeReader() {
         Random random = new Random(7);
         RecordGenerator generator = new RecordGenerator(random);
-        for (int i = 0; i < 12_000; i++) {
+        for (int i = 0; i < 8_000; i++) {
             RecordGenerator.Generated record = generator.next();
             Map<String, String> fields = random.nextBoolean() ? record.fields() : record.normalized();
             for (int edits = random.nextInt(3); edits >= 0; edits--) {
