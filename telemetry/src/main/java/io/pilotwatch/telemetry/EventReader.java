@@ -1,40 +1,30 @@
 package io.pilotwatch.telemetry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Turns a parsed JSON object into a {@link TelemetryEvent}, or throws {@link Invalid}. */
+/** Turns a message's {@link ScannedObject} into a {@link TelemetryEvent}, or throws {@link Invalid}. */
 final class EventReader {
 
-    private static final Set<String> COMMON = Set.of(Fields.SEQ, Fields.BOOT, Fields.TS, Fields.PLANT,
-            Fields.LINE, Fields.STATION, Fields.KIND, Fields.RECEIVED_AT);
-    private static final Map<Kind, Set<String>> KIND_FIELDS = Map.of(
-            Kind.UNIT, Set.of(Fields.UNIT_ID, Fields.STARTED_AT, Fields.COMPLETED_AT, Fields.RESULT,
-                    Fields.DEFECT_CODE),
-            Kind.PROFILE, Set.of(Fields.PROCESS, Fields.KEY_PROCESS, Fields.CNC, Fields.IDEAL_CYCLE_SECONDS),
-            Kind.STATE, Set.of(Fields.STATE),
-            Kind.COST, Set.of(Fields.CATEGORY, Fields.AMOUNT, Fields.CURRENCY, Fields.ENERGY_KWH));
+    /** In the iteration order of {@link Fields#IDENTITY}, which decides which contradiction is reported first. */
+    private static final List<KnownField> IDENTITY = Fields.IDENTITY.stream().map(KnownField::named).toList();
 
     private EventReader() {
     }
 
     /** A device payload: identity comes from the topic; identity fields in the payload must agree. */
-    static TelemetryEvent readDevicePayload(JsonNode root, TopicAddress address) {
-        ObjectNode object = requireObject(root);
-        for (String field : Fields.IDENTITY) {
-            JsonNode node = object.get(field);
-            String expected = field.equals(Fields.KIND) ? address.kind().wireName() : identity(address.station(), field);
-            if (node != null && !(node.isTextual() && node.textValue().equals(expected))) {
-                throw new Invalid(RejectReason.BAD_VALUE, "field '" + field + "' contradicts the topic, which says '"
-                        + expected + "'; leave it out (the topic names the station)");
+    static TelemetryEvent readDevicePayload(ScannedObject object, TopicAddress address) {
+        for (KnownField field : IDENTITY) {
+            FieldValue value = object.get(field);
+            String expected = field == KnownField.KIND ? address.kind().wireName() : identity(address.station(), field);
+            if (value != null && !(value.isText() && value.text().equals(expected))) {
+                throw new Invalid(RejectReason.BAD_VALUE, "field '" + field.wireName()
+                        + "' contradicts the topic, which says '" + expected
+                        + "'; leave it out (the topic names the station)");
             }
         }
-        if (object.has(Fields.RECEIVED_AT)) {
+        if (object.get(KnownField.RECEIVED_AT) != null) {
             throw new Invalid(RejectReason.BAD_VALUE,
                     "field 'receivedAt' is set by the bridge and must not be sent by devices");
         }
@@ -42,80 +32,63 @@ final class EventReader {
     }
 
     /** A normalized record: identity and receivedAt are fields of the record itself. */
-    static TelemetryEvent readNormalized(JsonNode root) {
-        ObjectNode object = requireObject(root);
+    static TelemetryEvent readNormalized(ScannedObject object) {
         Fields fields = new Fields(object);
-        String plant = requiredId(fields, Fields.PLANT);
-        String line = requiredId(fields, Fields.LINE);
-        String station = requiredId(fields, Fields.STATION);
-        String kindName = fields.requiredString(Fields.KIND, 16);
+        String plant = requiredId(fields, KnownField.PLANT);
+        String line = requiredId(fields, KnownField.LINE);
+        String station = requiredId(fields, KnownField.STATION);
+        String kindName = fields.requiredString(KnownField.KIND, 16);
         Kind kind = Kind.fromWireName(kindName).orElseThrow(() -> new Invalid(RejectReason.UNKNOWN_KIND,
                 "kind '" + Text.clip(kindName) + "' is not one of unit, profile, state, cost"));
-        Instant receivedAt = fields.requiredTime(Fields.RECEIVED_AT);
+        Instant receivedAt = fields.requiredTime(KnownField.RECEIVED_AT);
         return read(object, new StationId(plant, line, station), kind, Optional.of(receivedAt));
     }
 
-    private static TelemetryEvent read(ObjectNode object, StationId station, Kind kind, Optional<Instant> receivedAt) {
+    private static TelemetryEvent read(ScannedObject object, StationId station, Kind kind,
+                                       Optional<Instant> receivedAt) {
         Fields fields = new Fields(object);
-        long seq = fields.requiredNonNegativeLong(Fields.SEQ);
-        long boot = fields.optionalNonNegativeLong(Fields.BOOT, 0);
-        Instant ts = fields.requiredTime(Fields.TS);
+        long seq = fields.requiredNonNegativeLong(KnownField.SEQ);
+        long boot = fields.optionalNonNegativeLong(KnownField.BOOT, 0);
+        Instant ts = fields.requiredTime(KnownField.TS);
         Payload payload = switch (kind) {
             case UNIT -> readUnit(fields);
-            case PROFILE -> new Payload.Profile(fields.requiredString(Fields.PROCESS, 128),
-                    fields.requiredBoolean(Fields.KEY_PROCESS), fields.requiredBoolean(Fields.CNC),
-                    fields.optionalPositiveSeconds(Fields.IDEAL_CYCLE_SECONDS));
-            case STATE -> new Payload.State(fields.requiredEnum(Fields.STATE, MachineState.class));
-            case COST -> new Payload.Cost(fields.requiredEnum(Fields.CATEGORY, CostCategory.class),
-                    fields.requiredQuantity(Fields.AMOUNT), fields.requiredCurrency(Fields.CURRENCY),
-                    fields.optionalQuantity(Fields.ENERGY_KWH));
+            case PROFILE -> new Payload.Profile(fields.requiredString(KnownField.PROCESS, 128),
+                    fields.requiredBoolean(KnownField.KEY_PROCESS), fields.requiredBoolean(KnownField.CNC),
+                    fields.optionalPositiveSeconds(KnownField.IDEAL_CYCLE_SECONDS));
+            case STATE -> new Payload.State(fields.requiredEnum(KnownField.STATE, MachineState.class));
+            case COST -> new Payload.Cost(fields.requiredEnum(KnownField.CATEGORY, CostCategory.class),
+                    fields.requiredQuantity(KnownField.AMOUNT), fields.requiredCurrency(KnownField.CURRENCY),
+                    fields.optionalQuantity(KnownField.ENERGY_KWH));
         };
-        return new TelemetryEvent(station, seq, boot, ts, receivedAt, payload, extra(object, kind));
+        return new TelemetryEvent(station, seq, boot, ts, receivedAt, payload, object.extra(kind));
     }
 
     private static Payload.Unit readUnit(Fields fields) {
-        String unitId = fields.requiredString(Fields.UNIT_ID, 128);
-        Instant startedAt = fields.requiredTime(Fields.STARTED_AT);
-        Instant completedAt = fields.requiredTime(Fields.COMPLETED_AT);
+        String unitId = fields.requiredString(KnownField.UNIT_ID, 128);
+        Instant startedAt = fields.requiredTime(KnownField.STARTED_AT);
+        Instant completedAt = fields.requiredTime(KnownField.COMPLETED_AT);
         if (completedAt.isBefore(startedAt)) {
             throw new Invalid(RejectReason.OUT_OF_RANGE, "field 'completedAt' (" + completedAt
                     + ") must not be before 'startedAt' (" + startedAt + ")");
         }
-        return new Payload.Unit(unitId, startedAt, completedAt, fields.requiredEnum(Fields.RESULT, UnitResult.class),
-                fields.optionalString(Fields.DEFECT_CODE, 64));
+        return new Payload.Unit(unitId, startedAt, completedAt,
+                fields.requiredEnum(KnownField.RESULT, UnitResult.class),
+                fields.optionalString(KnownField.DEFECT_CODE, 64));
     }
 
-    private static Map<String, JsonNode> extra(ObjectNode object, Kind kind) {
-        Map<String, JsonNode> extra = new LinkedHashMap<>();
-        Set<String> known = KIND_FIELDS.get(kind);
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            if (!COMMON.contains(field.getKey()) && !known.contains(field.getKey())) {
-                extra.put(field.getKey(), field.getValue());
-            }
-        }
-        return extra;
-    }
-
-    private static ObjectNode requireObject(JsonNode root) {
-        if (!(root instanceof ObjectNode object)) {
-            throw new Invalid(RejectReason.BAD_TYPE, "payload must be a JSON object, got " + Fields.typeName(root));
-        }
-        return object;
-    }
-
-    private static String requiredId(Fields fields, String field) {
+    private static String requiredId(Fields fields, KnownField field) {
         String id = fields.requiredString(field, 64);
         if (!StationId.isValidId(id)) {
-            throw new Invalid(RejectReason.BAD_VALUE, "field '" + field + "' must match "
+            throw new Invalid(RejectReason.BAD_VALUE, "field '" + field.wireName() + "' must match "
                     + StationId.ID_PATTERN.pattern() + ", got '" + Text.clip(id) + "'");
         }
         return id;
     }
 
-    private static String identity(StationId station, String field) {
+    private static String identity(StationId station, KnownField field) {
         return switch (field) {
-            case Fields.PLANT -> station.plant();
-            case Fields.LINE -> station.line();
+            case PLANT -> station.plant();
+            case LINE -> station.line();
             default -> station.station();
         };
     }

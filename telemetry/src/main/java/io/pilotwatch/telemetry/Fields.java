@@ -1,15 +1,14 @@
 package io.pilotwatch.telemetry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Field names of the contract and typed, validating reads of them from a JSON object. */
+/** Field names of the contract and typed, validating reads of them from a message's {@link ScannedObject}. */
 final class Fields {
 
     static final String SEQ = "seq";
@@ -42,147 +41,167 @@ final class Fields {
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1e12");
     static final double MAX_IDEAL_CYCLE_SECONDS = 1e6;
 
-    private static final Pattern CURRENCY_PATTERN = Pattern.compile("[A-Z]{3}");
+    /** Each enum's constants by their lower-case names, so that a read does not lower-case every constant. */
+    private static final ClassValue<Map<String, Object>> BY_WIRE_NAME = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            Map<String, Object> byName = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byName.put(((Enum<?>) constant).name().toLowerCase(Locale.ROOT), constant);
+            }
+            return byName;
+        }
+    };
 
-    private final ObjectNode object;
+    private final ScannedObject object;
 
-    Fields(ObjectNode object) {
+    Fields(ScannedObject object) {
         this.object = object;
     }
 
-    private Optional<JsonNode> optional(String field) {
-        JsonNode node = object.get(field);
-        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    private FieldValue optional(KnownField field) {
+        FieldValue value = object.get(field);
+        return value == null || value.isNull() ? null : value;
     }
 
-    private JsonNode required(String field) {
-        return optional(field).orElseThrow(() ->
-                new Invalid(RejectReason.MISSING_FIELD, "required field '" + field + "' is missing"));
+    private FieldValue required(KnownField field) {
+        FieldValue value = optional(field);
+        if (value == null) {
+            throw new Invalid(RejectReason.MISSING_FIELD, "required field '" + field.wireName() + "' is missing");
+        }
+        return value;
     }
 
-    long requiredNonNegativeLong(String field) {
+    long requiredNonNegativeLong(KnownField field) {
         return nonNegativeLong(field, required(field));
     }
 
-    long optionalNonNegativeLong(String field, long absent) {
-        return optional(field).map(node -> nonNegativeLong(field, node)).orElse(absent);
+    long optionalNonNegativeLong(KnownField field, long absent) {
+        FieldValue value = optional(field);
+        return value == null ? absent : nonNegativeLong(field, value);
     }
 
-    private static long nonNegativeLong(String field, JsonNode node) {
-        if (!node.isIntegralNumber()) {
+    private static long nonNegativeLong(KnownField field, FieldValue value) {
+        if (!value.isIntegral()) {
             throw new Invalid(RejectReason.BAD_TYPE,
-                    "field '" + field + "' must be an integer, got " + typeName(node));
+                    "field '" + field.wireName() + "' must be an integer, got " + value.typeName());
         }
-        if (!node.canConvertToLong() || node.longValue() < 0) {
-            throw new Invalid(RejectReason.OUT_OF_RANGE,
-                    "field '" + field + "' must be an integer from 0 to " + Long.MAX_VALUE + ", got " + clip(node));
+        if (!value.fitsLong() || value.longValue() < 0) {
+            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field.wireName() + "' must be an integer from 0 to "
+                    + Long.MAX_VALUE + ", got " + clip(value));
         }
-        return node.longValue();
+        return value.longValue();
     }
 
-    Instant requiredTime(String field) {
-        return Timestamps.read(field, required(field));
+    Instant requiredTime(KnownField field) {
+        return Timestamps.read(field.wireName(), required(field));
     }
 
-    String requiredString(String field, int maxLength) {
+    String requiredString(KnownField field, int maxLength) {
         return string(field, required(field), maxLength);
     }
 
-    Optional<String> optionalString(String field, int maxLength) {
-        return optional(field).map(node -> string(field, node, maxLength));
+    Optional<String> optionalString(KnownField field, int maxLength) {
+        FieldValue value = optional(field);
+        return value == null ? Optional.empty() : Optional.of(string(field, value, maxLength));
     }
 
-    private static String string(String field, JsonNode node, int maxLength) {
-        if (!node.isTextual()) {
-            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field + "' must be a string, got " + typeName(node));
-        }
-        int length = node.textValue().length();
+    private static String string(KnownField field, FieldValue value, int maxLength) {
+        requireText(field, value);
+        int length = value.text().length();
         if (length == 0 || length > maxLength) {
-            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field + "' must be 1 to " + maxLength
+            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field.wireName() + "' must be 1 to " + maxLength
                     + " characters long, got " + length);
         }
-        return node.textValue();
+        return value.text();
     }
 
-    boolean requiredBoolean(String field) {
-        JsonNode node = required(field);
-        if (!node.isBoolean()) {
-            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field + "' must be true or false, got "
-                    + typeName(node));
+    boolean requiredBoolean(KnownField field) {
+        FieldValue value = required(field);
+        if (!value.isBoolean()) {
+            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field.wireName() + "' must be true or false, got "
+                    + value.typeName());
         }
-        return node.booleanValue();
+        return value.booleanValue();
     }
 
     /** A lower-case wire name of one of the enum's constants. */
-    <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
-        JsonNode node = required(field);
-        if (!node.isTextual()) {
-            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field + "' must be a string, got " + typeName(node));
+    <E extends Enum<E>> E requiredEnum(KnownField field, Class<E> type) {
+        FieldValue value = required(field);
+        requireText(field, value);
+        Object constant = BY_WIRE_NAME.get(type).get(value.text());
+        if (constant == null) {
+            throw new Invalid(RejectReason.BAD_VALUE, "field '" + field.wireName() + "' must be one of "
+                    + allowed(type) + ", got '" + Text.clip(value.text()) + "'");
         }
-        String text = node.textValue();
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().toLowerCase(Locale.ROOT).equals(text)) {
-                return constant;
-            }
-        }
-        throw new Invalid(RejectReason.BAD_VALUE, "field '" + field + "' must be one of "
-                + allowed(type) + ", got '" + Text.clip(text) + "'");
+        return type.cast(constant);
     }
 
-    BigDecimal requiredQuantity(String field) {
+    BigDecimal requiredQuantity(KnownField field) {
         return quantity(field, required(field));
     }
 
-    Optional<BigDecimal> optionalQuantity(String field) {
-        return optional(field).map(node -> quantity(field, node));
+    Optional<BigDecimal> optionalQuantity(KnownField field) {
+        FieldValue value = optional(field);
+        return value == null ? Optional.empty() : Optional.of(quantity(field, value));
     }
 
-    private static BigDecimal quantity(String field, JsonNode node) {
-        if (!node.isNumber()) {
-            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field + "' must be a number, got " + typeName(node));
+    private static BigDecimal quantity(KnownField field, FieldValue value) {
+        requireNumber(field, value);
+        BigDecimal decimal = value.decimalValue();
+        if (decimal.signum() < 0 || decimal.compareTo(MAX_QUANTITY) > 0) {
+            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field.wireName() + "' must be from 0 to "
+                    + MAX_QUANTITY.toPlainString() + ", got " + clip(value));
         }
-        BigDecimal value = node.decimalValue();
-        if (value.signum() < 0 || value.compareTo(MAX_QUANTITY) > 0) {
-            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field + "' must be from 0 to "
-                    + MAX_QUANTITY.toPlainString() + ", got " + clip(node));
+        return decimal.stripTrailingZeros();
+    }
+
+    Optional<Double> optionalPositiveSeconds(KnownField field) {
+        FieldValue value = optional(field);
+        if (value == null) {
+            return Optional.empty();
         }
-        return value.stripTrailingZeros();
-    }
-
-    Optional<Double> optionalPositiveSeconds(String field) {
-        return optional(field).map(node -> {
-            if (!node.isNumber()) {
-                throw new Invalid(RejectReason.BAD_TYPE, "field '" + field + "' must be a number, got "
-                        + typeName(node));
-            }
-            double value = node.doubleValue();
-            if (!(value > 0) || value > MAX_IDEAL_CYCLE_SECONDS) {
-                throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field + "' must be > 0 and <= "
-                        + MAX_IDEAL_CYCLE_SECONDS + " seconds, got " + clip(node));
-            }
-            return value;
-        });
-    }
-
-    String requiredCurrency(String field) {
-        JsonNode node = required(field);
-        if (!node.isTextual()) {
-            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field + "' must be a string, got " + typeName(node));
+        requireNumber(field, value);
+        double seconds = value.doubleValue();
+        if (!(seconds > 0) || seconds > MAX_IDEAL_CYCLE_SECONDS) {
+            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field.wireName() + "' must be > 0 and <= "
+                    + MAX_IDEAL_CYCLE_SECONDS + " seconds, got " + clip(value));
         }
-        if (!CURRENCY_PATTERN.matcher(node.textValue()).matches()) {
-            throw new Invalid(RejectReason.BAD_VALUE, "field '" + field
-                    + "' must be an ISO 4217 code of three capital letters (e.g. CNY), got '"
-                    + Text.clip(node.textValue()) + "'");
+        return Optional.of(seconds);
+    }
+
+    /** Three capital letters A-Z. */
+    String requiredCurrency(KnownField field) {
+        FieldValue value = required(field);
+        requireText(field, value);
+        String code = value.text();
+        if (code.length() != 3 || !isCapital(code.charAt(0)) || !isCapital(code.charAt(1)) || !isCapital(code.charAt(2))) {
+            throw new Invalid(RejectReason.BAD_VALUE, "field '" + field.wireName()
+                    + "' must be an ISO 4217 code of three capital letters (e.g. CNY), got '" + Text.clip(code) + "'");
         }
-        return node.textValue();
+        return code;
     }
 
-    static String typeName(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
-    private static String clip(JsonNode node) {
-        return Text.clip(node.toString());
+    private static void requireText(KnownField field, FieldValue value) {
+        if (!value.isText()) {
+            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field.wireName() + "' must be a string, got "
+                    + value.typeName());
+        }
+    }
+
+    private static void requireNumber(KnownField field, FieldValue value) {
+        if (!value.isNumber()) {
+            throw new Invalid(RejectReason.BAD_TYPE, "field '" + field.wireName() + "' must be a number, got "
+                    + value.typeName());
+        }
+    }
+
+    private static String clip(FieldValue value) {
+        return Text.clip(value.toString());
     }
 
     private static <E extends Enum<E>> String allowed(Class<E> type) {

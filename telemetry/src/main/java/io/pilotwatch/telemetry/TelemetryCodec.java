@@ -1,21 +1,17 @@
 package io.pilotwatch.telemetry;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON codec of contract v1: decodes and validates device payloads and normalized records,
@@ -34,6 +30,8 @@ public final class TelemetryCodec {
 
     private final int maxPayloadBytes;
     private final ObjectMapper mapper;
+    /** Reads the values of unknown fields (and objects, arrays) as trees, inside the document being read. */
+    private final ObjectReader trees;
     private final EventWriter writer;
 
     /** A codec with the default 64 KiB payload limit. */
@@ -62,6 +60,7 @@ public final class TelemetryCodec {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
+        this.trees = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.writer = new EventWriter(mapper);
     }
 
@@ -80,7 +79,7 @@ public final class TelemetryCodec {
     public DecodeResult decode(String mqttTopic, byte[] payload) {
         try {
             TopicAddress address = TopicAddress.parse(mqttTopic);
-            return new DecodeResult.Accepted(EventReader.readDevicePayload(parse(payload), address));
+            return new DecodeResult.Accepted(EventReader.readDevicePayload(read(payload), address));
         } catch (Invalid e) {
             return e.toResult();
         }
@@ -94,7 +93,7 @@ public final class TelemetryCodec {
      */
     public DecodeResult decodeNormalized(byte[] value) {
         try {
-            return new DecodeResult.Accepted(EventReader.readNormalized(parse(value)));
+            return new DecodeResult.Accepted(EventReader.readNormalized(read(value)));
         } catch (Invalid e) {
             return e.toResult();
         }
@@ -115,7 +114,8 @@ public final class TelemetryCodec {
         return writer.write(event, false);
     }
 
-    private JsonNode parse(byte[] bytes) {
+    /** Checks size and UTF-8, then reads the document token by token (no tree), as one JSON object. */
+    private ScannedObject read(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new Invalid(RejectReason.BAD_JSON, "payload is empty");
         }
@@ -123,29 +123,14 @@ public final class TelemetryCodec {
             throw new Invalid(RejectReason.TOO_LARGE,
                     "payload is " + bytes.length + " bytes, the limit is " + maxPayloadBytes);
         }
-        requireWellFormedUtf8(bytes);
-        try {
-            JsonNode root = mapper.readTree(bytes);
-            if (root == null || root.isMissingNode()) {
-                throw new Invalid(RejectReason.BAD_JSON, "payload holds no JSON value");
-            }
-            return root;
+        int malformed = Utf8.firstMalformed(bytes);
+        if (malformed >= 0) {
+            throw new Invalid(RejectReason.BAD_JSON, "payload is not well-formed UTF-8 (at byte " + malformed + ")");
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(bytes)) {
+            return ScannedObject.read(parser, mapper, trees);
         } catch (IOException e) {
             throw new Invalid(RejectReason.BAD_JSON, "payload is not valid UTF-8 JSON: " + describe(e));
-        }
-    }
-
-    /**
-     * Jackson's parser accepts some malformed UTF-8, such as the overlong {@code C0 AF} for '/', a classic way to
-     * slip characters past filters; the JDK's decoder refuses every malformed sequence, so it checks first.
-     */
-    private static void requireWellFormedUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = decoder.decode(in, CharBuffer.allocate(bytes.length), true);
-        if (result.isError()) {
-            throw new Invalid(RejectReason.BAD_JSON, "payload is not well-formed UTF-8 (at byte " + in.position() + ")");
         }
     }
 

@@ -27,7 +27,9 @@ public record TelemetryEvent(StationId station, long seq, long boot, Instant ts,
         Objects.requireNonNull(ts, "ts");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(payload, "payload");
-        extra = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(extra, "extra")));
+        Objects.requireNonNull(extra, "extra");
+        // Most events have no unknown fields: no copy for them (every decode makes one event).
+        extra = extra.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
         if (seq < 0 || boot < 0) {
             throw new IllegalArgumentException("seq and boot must be >= 0");
         }

@@ -1,6 +1,5 @@
 package io.pilotwatch.telemetry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,33 +15,39 @@ final class Timestamps {
     private Timestamps() {
     }
 
-    static Instant read(String field, JsonNode node) {
-        if (node.isTextual()) {
-            Instant instant;
+    static Instant read(String field, FieldValue value) {
+        if (value.isText()) {
+            return parse(field, value.text());
+        }
+        if (value.isIntegral()) {
+            if (!value.fitsLong() || value.longValue() < 0 || value.longValue() > MAX_EPOCH_MILLIS) {
+                throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field
+                        + "' as epoch milliseconds must be between 0 and " + MAX_EPOCH_MILLIS + ", got " + value);
+            }
+            return Instant.ofEpochMilli(value.longValue());
+        }
+        throw new Invalid(RejectReason.BAD_TYPE, "field '" + field
+                + "' must be an RFC 3339 string or integer epoch milliseconds, got " + value.typeName());
+    }
+
+    private static Instant parse(String field, String text) {
+        Instant instant = Rfc3339.parseCommonForm(text);
+        if (instant == null) {
             try {
-                instant = OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                instant = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
                 throw new Invalid(RejectReason.BAD_VALUE, "field '" + field
                         + "' must be an RFC 3339 time with offset (e.g. 2025-03-01T08:00:00+08:00), got '"
-                        + Text.clip(node.textValue()) + "'");
+                        + Text.clip(text) + "'");
             }
-            // The same range as the millisecond form: a year like +10000 or 1000 is no plausible event time.
-            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST)) {
-                throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field
-                        + "' must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, got '"
-                        + Text.clip(node.textValue()) + "'");
-            }
-            return instant;
         }
-        if (node.isIntegralNumber()) {
-            if (!node.canConvertToLong() || node.longValue() < 0 || node.longValue() > MAX_EPOCH_MILLIS) {
-                throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field
-                        + "' as epoch milliseconds must be between 0 and " + MAX_EPOCH_MILLIS + ", got " + node);
-            }
-            return Instant.ofEpochMilli(node.longValue());
+        // The same range as the millisecond form: a year like +10000 or 1000 is no plausible event time.
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST)) {
+            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field
+                    + "' must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z, got '"
+                    + Text.clip(text) + "'");
         }
-        throw new Invalid(RejectReason.BAD_TYPE, "field '" + field
-                + "' must be an RFC 3339 string or integer epoch milliseconds, got " + Fields.typeName(node));
+        return instant;
     }
 
     /** The normalized form: UTC, ISO-8601 as {@link Instant#toString()} writes it. */

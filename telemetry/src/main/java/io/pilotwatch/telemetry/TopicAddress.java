@@ -33,21 +33,33 @@ public record TopicAddress(StationId station, Kind kind) {
             throw new Invalid(RejectReason.BAD_TOPIC,
                     "topic must start with '" + Topics.MQTT_PREFIX + "', got '" + Text.clip(topic) + "'");
         }
-        String[] parts = topic.split("/", -1);
-        if (parts.length != SEGMENTS) {
+        // Split by hand: the bridge parses every message's topic, and String.split allocates a list and an array.
+        int segments = 1;
+        for (int i = 0; i < topic.length(); i++) {
+            segments += topic.charAt(i) == '/' ? 1 : 0;
+        }
+        if (segments != SEGMENTS) {
             throw new Invalid(RejectReason.BAD_TOPIC,
-                    "topic must be factory/v1/{plant}/{line}/{station}/{kind}, got " + parts.length
+                    "topic must be factory/v1/{plant}/{line}/{station}/{kind}, got " + segments
                             + " segments in '" + Text.clip(topic) + "'");
+        }
+        String[] ids = new String[3];
+        int start = Topics.MQTT_PREFIX.length();
+        for (int i = 0; i < ids.length; i++) {
+            int end = topic.indexOf('/', start);
+            ids[i] = topic.substring(start, end);
+            start = end + 1;
         }
         String[] names = {"plant", "line", "station"};
         for (int i = 0; i < names.length; i++) {
-            if (!StationId.isValidId(parts[i + 2])) {
-                throw new Invalid(RejectReason.BAD_TOPIC, names[i] + " id '" + Text.clip(parts[i + 2])
+            if (!StationId.isValidId(ids[i])) {
+                throw new Invalid(RejectReason.BAD_TOPIC, names[i] + " id '" + Text.clip(ids[i])
                         + "' in the topic must match " + StationId.ID_PATTERN.pattern());
             }
         }
-        Kind kind = Kind.fromWireName(parts[5]).orElseThrow(() -> new Invalid(RejectReason.UNKNOWN_KIND,
-                "kind '" + Text.clip(parts[5]) + "' is not one of unit, profile, state, cost"));
-        return new TopicAddress(new StationId(parts[2], parts[3], parts[4]), kind);
+        String kindName = topic.substring(start);
+        Kind kind = Kind.fromWireName(kindName).orElseThrow(() -> new Invalid(RejectReason.UNKNOWN_KIND,
+                "kind '" + Text.clip(kindName) + "' is not one of unit, profile, state, cost"));
+        return new TopicAddress(new StationId(ids[0], ids[1], ids[2]), kind);
     }
 }
