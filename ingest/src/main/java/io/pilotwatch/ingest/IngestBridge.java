@@ -40,12 +40,15 @@ public final class IngestBridge extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestBridge.class);
     private static final long DRAIN_POLL_MS = 50;
+    /** Well below the producer's metadata.max.idle.ms (5 min), after which it would forget an idle topic. */
+    private static final long METADATA_REFRESH_MS = 60_000;
 
     private final IngestConfig config;
     private final PrometheusMeterRegistry registry;
     private final List<SubscribeSource> subscribers = new ArrayList<>();
     private InflightLimiter inflight;
     private KafkaSender sender;
+    private long metadataTimer;
     private KafkaClientMetrics kafkaMetrics;
     private KafkaHealth kafkaHealth;
     private ListenSource listener;
@@ -64,6 +67,9 @@ public final class IngestBridge extends VerticleBase {
         inflight = new InflightLimiter(config.limits().maxInflightMessages(), config.limits().maxInflightBytes());
         IngestMetrics metrics = new IngestMetrics(registry, inflight);
         sender = KafkaSender.create(config);
+        String[] topics = {config.kafka().telemetryTopic(), config.kafka().dlqTopic()};
+        sender.refreshMetadata(topics);
+        metadataTimer = vertx.setPeriodic(METADATA_REFRESH_MS, id -> sender.refreshMetadata(topics));
         registry.config().meterFilter(new KafkaMetricFilter());
         kafkaMetrics = new KafkaClientMetrics(sender.producer());
         kafkaMetrics.bindTo(registry);
@@ -145,6 +151,7 @@ public final class IngestBridge extends VerticleBase {
     public Future<?> stop() {
         LOG.info("Stopping: no new messages; waiting up to {} s for {} in flight", config.shutdownGrace().toSeconds(),
                 inflight.messages());
+        vertx.cancelTimer(metadataTimer);
         subscribers.forEach(SubscribeSource::stopIntake);
         if (listener != null) {
             listener.stopIntake();

@@ -117,6 +117,11 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
         Kafka kafka = new Kafka(in.required("kafka.bootstrap.servers", "host:port[,host:port]"),
                 in.string("kafka.topic.telemetry", Topics.TELEMETRY), in.string("kafka.topic.dlq", Topics.DLQ),
                 in.withPrefix(PRODUCER_PREFIX));
+        String maxBlock = kafka.producer().get("max.block.ms");
+        if (maxBlock != null && !maxBlock.strip().equals("0")) {
+            throw new ConfigException(PRODUCER_PREFIX + "max.block.ms", "must be 0 or unset: the bridge sends from its "
+                    + "event loop, which must never wait; a send that cannot go at once fails and is retried");
+        }
         Subscribe subscribe = readSubscribe(in, mode, bridgeId);
         Listen listen = readListen(in, mode);
         Limits limits = new Limits(

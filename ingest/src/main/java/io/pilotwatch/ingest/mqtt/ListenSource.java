@@ -207,9 +207,7 @@ public final class ListenSource {
             }
             return;
         }
-        Optional<TopicAddress> address = TopicAddress.tryParse(message.topicName());
-        if ((address.isPresent() && !session.scope.allows(address.get().station()))
-                || (sparkplug.isPresent() && !inSparkplugScope(session.scope, message.topicName()))) {
+        if (!inScope(session.scope, message.topicName())) {
             refusePublish(session, message, "out_of_scope", MqttPubAckReasonCode.NOT_AUTHORIZED);
             return;
         }
@@ -252,6 +250,16 @@ public final class ListenSource {
                 Optional.of(endpoint.clientIdentifier()), clock.instant(), () -> true)).onFailure(e ->
                 LOG.warn("Will of {} on {} not forwarded: {}", endpoint.clientIdentifier(), will.getWillTopic(),
                         e.getMessage()));
+    }
+
+    /** Whether a credential of {@code scope} may publish to {@code topic}; topics that do not parse go to the DLQ. */
+    private boolean inScope(Scope scope, String topic) {
+        if (scope.equals(Scope.ALL)) {
+            return true; // the common case needs no parsing: the codec parses the topic once more anyway
+        }
+        Optional<TopicAddress> address = TopicAddress.tryParse(topic);
+        return (address.isEmpty() || scope.allows(address.get().station()))
+                && (sparkplug.isEmpty() || inSparkplugScope(scope, topic));
     }
 
     /**

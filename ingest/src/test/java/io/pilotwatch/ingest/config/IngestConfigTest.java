@@ -63,6 +63,7 @@ class IngestConfigTest {
         assertFailsNaming(Map.of("ingest.listen.tls.cert", "/nonexistent.pem"), "ingest.listen.tls.cert",
                 "does not exist");
         assertFailsNaming(Map.of("mqtt.clientid", "x"), "mqtt.clientid", "not a known key");
+        assertFailsNaming(Map.of("kafka.producer.max.block.ms", "5000"), "kafka.producer.max.block.ms", "never wait");
     }
 
     @Test

@@ -43,7 +43,7 @@ class ForwarderTest {
     void setUp() {
         vertx = Vertx.vertx();
         producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        sender = new KafkaSender(producer, 100);
+        sender = new KafkaSender(producer);
         inflight = new InflightLimiter(2, 1 << 20);
         registry = new SimpleMeterRegistry();
         forwarder = new Forwarder(vertx, new TelemetryCodec(), sender, inflight, new IngestMetrics(registry, inflight),

@@ -60,12 +60,19 @@ class KafkaSecurityConfigTest {
     @Test
     void operatorSettingsWinOverTheBridgeDefaults() {
         Map<String, String> values = Map.of("kafka.bootstrap.servers", "k:9093", "mqtt.url", "tcp://b:1883",
-                "kafka.producer.security.protocol", "SSL", "kafka.producer.max.block.ms", "20000",
+                "kafka.producer.security.protocol", "SSL", "kafka.producer.linger.ms", "20",
                 "kafka.producer.client.id", "ingest-plant-a");
 
         Map<String, Object> producer = KafkaSender.producerConfig(IngestConfig.fromMap(values));
 
-        assertThat(producer).containsEntry("security.protocol", "SSL").containsEntry("max.block.ms", "20000")
+        assertThat(producer).containsEntry("security.protocol", "SSL").containsEntry("linger.ms", "20")
                 .containsEntry("client.id", "ingest-plant-a");
+    }
+
+    @Test
+    void sendsNeverWaitSinceTheyRunOnTheEventLoop() {
+        Map<String, String> values = Map.of("kafka.bootstrap.servers", "k:9093", "mqtt.url", "tcp://b:1883");
+
+        assertThat(KafkaSender.producerConfig(IngestConfig.fromMap(values))).containsEntry("max.block.ms", "0");
     }
 }

@@ -42,7 +42,7 @@ class SparkplugAckTest {
     void setUp() {
         vertx = Vertx.vertx();
         producer = new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
-        sender = new KafkaSender(producer, 100);
+        sender = new KafkaSender(producer);
         inflight = new InflightLimiter(10, 1 << 20);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         IngestMetrics metrics = new IngestMetrics(registry, inflight);
