@@ -2,6 +2,7 @@ package io.pilotwatch.analytics.scorecard;
 
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.Figures;
 import io.pilotwatch.analytics.kpi.FiguresCalculator;
 import io.pilotwatch.analytics.kpi.Kpi;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,21 @@ public final class ScorecardBuilder {
 
     private final LongSupplier wallClock;
 
-    /** @param wallClock the time now, for which lines are live (see {@link PlantRecord#watermarkMillis}) */
+    /** A builder that keeps nothing between builds. */
     public ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock) {
+        this(data, config, wallClock, null);
+    }
+
+    /**
+     * @param wallClock the time now, for which lines are live (see {@link PlantRecord#watermarkMillis})
+     * @param closed    the figures of closed months, kept between builds (and builders); null to keep none
+     */
+    public ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock, ClosedFigures closed) {
         this.data = data;
         this.config = config;
         this.wallClock = wallClock;
-        this.calculator = new FiguresCalculator(data);
-        this.assessor = new MilestoneAssessor(calculator, config.verdicts());
+        this.calculator = new FiguresCalculator(data, closed);
+        this.assessor = new MilestoneAssessor(config.verdicts());
         this.trends = new TrendBuilder(calculator, config.verdicts().trendMonths());
     }
 
@@ -103,6 +113,7 @@ public final class ScorecardBuilder {
         WindowFigures trailing = windows.get(2);
         Map<YearMonth, Figures> months = completeMonths(scope);
         // A milestone is assessed once its due date is final for every live line, not just the fastest.
+        Map<String, Figures> assessed = new HashMap<>();
         List<KpiScore> kpis = new ArrayList<>();
         for (Kpi kpi : Kpi.values()) {
             if (!kpi.targeted()) {
@@ -112,8 +123,10 @@ public final class ScorecardBuilder {
             List<MilestoneScore> scores = new ArrayList<>();
             for (Milestone milestone : policy.milestones()) {
                 if (milestone.targets().containsKey(kpi)) {
-                    boolean assessable = openFrom >= calendar.startOf(milestone.due().plusDays(1));
-                    scores.add(assessor.score(scope, kpi, milestone, baseline, assessable, trailing, months));
+                    Optional<Figures> window = openFrom < calendar.startOf(milestone.due().plusDays(1))
+                            ? Optional.empty() : Optional.of(assessed.computeIfAbsent(milestone.id(),
+                            id -> calculator.days(scope, milestone.assessmentStart(), milestone.due())));
+                    scores.add(assessor.score(kpi, milestone, baseline, window, trailing, months));
                 }
             }
             KpiValue current = trailing.values().get(kpi);

@@ -2,6 +2,7 @@ package io.pilotwatch.analytics.topology;
 
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.kpi.StationRecord;
 import io.pilotwatch.analytics.kpi.Totals;
@@ -46,7 +47,13 @@ public final class AnalyticsTopology {
     private AnalyticsTopology() {
     }
 
+    /** The topology, keeping the figures of closed months for itself alone. */
     public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config) {
+        buildTopology(builder, config, new ClosedFigures(config.processing().grace()));
+    }
+
+    /** @param closed where the KPI publication keeps the figures of closed months (others may read them) */
+    public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config, ClosedFigures closed) {
         Classifier classifier = new Classifier(config.targets(), config.processing().maxFutureSkew());
         addStores(builder);
         KStream<byte[], Routed> out = builder
@@ -59,7 +66,7 @@ public final class AnalyticsTopology {
                 .map((key, value) -> KeyValue.pair(key == null ? NO_KEY : key, value), Named.as("keep-keyless"))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), new ClassifiedSerde())
                         .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME))
-                .process(() -> new TelemetryProcessor(config), Named.as("telemetry-processor"),
+                .process(() -> new TelemetryProcessor(config, closed), Named.as("telemetry-processor"),
                         StoreNames.PLANTS, StoreNames.DAYS, StoreNames.SKETCHES, StoreNames.STATIONS,
                         StoreNames.BASELINES, StoreNames.DEDUP);
         out.split(Named.as("route-"))

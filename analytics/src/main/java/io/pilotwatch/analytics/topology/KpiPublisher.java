@@ -3,6 +3,7 @@ package io.pilotwatch.analytics.topology;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.scorecard.KpiRecords;
 import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
@@ -35,9 +36,9 @@ final class KpiPublisher {
     /** The {@code openFrom} each plant was last built with. */
     private final Map<String, Long> builtWith = new HashMap<>();
 
-    KpiPublisher(KpiData data, AnalyticsConfig config, LongSupplier wallClock) {
+    KpiPublisher(KpiData data, AnalyticsConfig config, LongSupplier wallClock, ClosedFigures closed) {
         this.data = data;
-        this.builder = new ScorecardBuilder(data, config, wallClock);
+        this.builder = new ScorecardBuilder(data, config, wallClock, closed);
     }
 
     /** Marks the plant's state as changed: an event of it was taken, counted or refused, or a baseline frozen. */

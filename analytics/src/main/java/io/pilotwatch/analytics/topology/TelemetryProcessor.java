@@ -3,6 +3,7 @@ package io.pilotwatch.analytics.topology;
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.baseline.BaselineKeeper;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.FiguresCalculator;
 import io.pilotwatch.analytics.kpi.Lateness;
 import io.pilotwatch.analytics.kpi.PlantCalendar;
@@ -48,6 +49,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
     private static final JsonSerde<Baseline> BASELINE_SERDE = new JsonSerde<>(Baseline.class);
 
     private final AnalyticsConfig config;
+    private final ClosedFigures closed;
     private final Duration grace;
     /** The watermark day last acted on per plant; after a restart each plant acts once more (idempotent). */
     private final Map<String, LocalDate> watermarkDays = new HashMap<>();
@@ -59,8 +61,10 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
     private BaselineKeeper baselines;
     private KpiPublisher publisher;
 
-    TelemetryProcessor(AnalyticsConfig config) {
+    /** @param closed the figures of closed months, shared with every other scorecard builder of the service */
+    TelemetryProcessor(AnalyticsConfig config, ClosedFigures closed) {
         this.config = config;
+        this.closed = closed;
         this.grace = config.processing().grace();
     }
 
@@ -76,7 +80,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
                 context.getStateStore(StoreNames.STATIONS));
         baselines = new BaselineKeeper(config.baselines(), config.publishedBaselines(), baselineStore,
                 new FiguresCalculator(data));
-        publisher = new KpiPublisher(data, config, context::currentSystemTimeMs);
+        publisher = new KpiPublisher(data, config, context::currentSystemTimeMs, closed);
         context.schedule(config.processing().publishInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pilotwatch.analytics.Events;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.store.Json;
 import io.pilotwatch.telemetry.UnitResult;
 import java.io.IOException;
@@ -40,7 +41,8 @@ class KpiPublisherTest {
     @BeforeEach
     void start() {
         harness = new TopologyHarness(stateDir, Map.of());
-        publisher = new KpiPublisher(harness.data(), harness.config, wallClock::get);
+        publisher = new KpiPublisher(harness.data(), harness.config, wallClock::get,
+                new ClosedFigures(harness.config.processing().grace()));
     }
 
     @AfterEach
