@@ -8,6 +8,7 @@ import io.pilotwatch.analytics.baseline.BaselineCheck;
 import io.pilotwatch.analytics.baseline.BaselineTopic;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.http.OperationsServer;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.metrics.ScorecardMetrics;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
@@ -76,8 +77,10 @@ public final class AnalyticsService implements AutoCloseable {
                 configured.kafka().baselinesTopic(), STARTUP_TIMEOUT);
         BaselineCheck.requireConsistent(configured.baselines(), published);
         AnalyticsConfig config = configured.withPublishedBaselines(published);
+        // Figures of closed months: kept by the KPI publication, read as well by /metrics and the pages.
+        ClosedFigures closed = new ClosedFigures(config.processing().grace());
         StreamsBuilder builder = new StreamsBuilder();
-        AnalyticsTopology.buildTopology(builder, config, inputPartitions);
+        AnalyticsTopology.buildTopology(builder, config, inputPartitions, closed);
         KafkaStreams streams = new KafkaStreams(builder.build(), StreamsSettings.of(config));
         streams.setUncaughtExceptionHandler(e -> {
             // A failure here is a bug or a broken cluster, not bad data (that goes to the DLQ): stop visibly,
@@ -100,8 +103,9 @@ public final class AnalyticsService implements AutoCloseable {
         JvmMetrics jvmMetrics = JvmMetrics.bindTo(registry);
         ScorecardMetrics metrics = new ScorecardMetrics(registry);
         Vertx vertx = Vertx.vertx();
-        OperationsServer http = new OperationsServer(vertx, registry, new Scorecards(streams, config, metrics),
-                new ScorecardPages(config.web()), () -> streams.state() == KafkaStreams.State.RUNNING);
+        OperationsServer http = new OperationsServer(vertx, registry,
+                new Scorecards(streams, config, metrics, closed.readOnly()), new ScorecardPages(config.web()),
+                () -> streams.state() == KafkaStreams.State.RUNNING);
         streams.start();
         int port = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -135,29 +139,32 @@ public final class AnalyticsService implements AutoCloseable {
 
     /** Scorecards from this instance's stores, by interactive queries. */
     private record Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics,
-                              AtomicBoolean exporting) implements OperationsServer.ScorecardSource {
+                              ClosedFigures closed, AtomicBoolean exporting)
+            implements OperationsServer.ScorecardSource {
 
-        Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics) {
-            this(streams, config, metrics, new AtomicBoolean(true));
+        Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics, ClosedFigures closed) {
+            this(streams, config, metrics, closed, new AtomicBoolean(true));
         }
 
         @Override
         public List<PlantScorecard> scorecards() {
-            KpiData data = InteractiveKpiData.of(streams);
-            return new ScorecardBuilder(data, config, System::currentTimeMillis).buildAll();
+            return builder(InteractiveKpiData.of(streams)).buildAll();
         }
 
         @Override
         public Optional<PlantDetail> plant(String plant) {
-            KpiData data = InteractiveKpiData.of(streams);
-            return new ScorecardBuilder(data, config, System::currentTimeMillis).detail(plant);
+            return builder(InteractiveKpiData.of(streams)).detail(plant);
+        }
+
+        private ScorecardBuilder builder(KpiData data) {
+            return new ScorecardBuilder(data, config, System::currentTimeMillis, closed);
         }
 
         @Override
         public void refreshMetrics() {
             try {
                 KpiData data = InteractiveKpiData.of(streams);
-                metrics.update(new ScorecardBuilder(data, config, System::currentTimeMillis).buildAll(),
+                metrics.update(builder(data).buildAll(),
                         data.plant(PlantRecord.UNKNOWN_PLANT));
                 if (exporting.compareAndSet(false, true)) {
                     LOG.info("KPI series exported again: this instance's stores are queryable");

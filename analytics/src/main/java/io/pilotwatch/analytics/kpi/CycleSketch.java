@@ -1,6 +1,7 @@
 package io.pilotwatch.analytics.kpi;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -35,6 +36,33 @@ public final class CycleSketch {
     public CycleSketch merge(CycleSketch other) {
         histogram.add(other.histogram);
         return this;
+    }
+
+    /** Adds the cycles of {@code recorded}: the same as merging the sketch it was copied from. */
+    public CycleSketch merge(Recorded recorded) {
+        // Highest first: the histogram grows once.
+        for (int i = recorded.values.length - 1; i >= 0; i--) {
+            histogram.recordValueWithCount(recorded.values[i], recorded.counts[i]);
+        }
+        return this;
+    }
+
+    /** An immutable copy of the buckets that hold cycles, for keeping a sketch that no longer changes. */
+    public Recorded recorded() {
+        int buckets = 0;
+        long[] values = new long[64];
+        long[] counts = new long[64];
+        for (HistogramIterationValue value : histogram.recordedValues()) {
+            if (buckets == values.length) {
+                values = Arrays.copyOf(values, buckets * 2);
+                counts = Arrays.copyOf(counts, buckets * 2);
+            }
+            // Any value of a bucket records into that bucket again.
+            values[buckets] = value.getValueIteratedTo();
+            counts[buckets] = value.getCountAtValueIteratedTo();
+            buckets++;
+        }
+        return new Recorded(Arrays.copyOf(values, buckets), Arrays.copyOf(counts, buckets));
     }
 
     public long count() {
@@ -73,6 +101,26 @@ public final class CycleSketch {
         buffer.flip();
         buffer.get(bytes);
         return bytes;
+    }
+
+    /**
+     * The non-empty buckets of a sketch, a value and a count each: memory for those only, where a sketch's
+     * counts array spans every bucket up to its largest value (tens of KB), and merged in time proportional to them.
+     */
+    public static final class Recorded {
+
+        private final long[] values;
+        private final long[] counts;
+
+        private Recorded(long[] values, long[] counts) {
+            this.values = values;
+            this.counts = counts;
+        }
+
+        /** About the memory this copy takes. */
+        public long bytes() {
+            return 48 + 16L * values.length;
+        }
     }
 
     public static CycleSketch fromBytes(byte[] bytes) {

@@ -15,62 +15,65 @@ import java.util.TreeMap;
 /**
  * Sums the stored components of a scope over a window of plant-local days and turns them into
  * {@link Figures}. Plants are sums of their lines' components; nothing is an average of ratios.
+ *
+ * <p>A window is summed month by month, each month's slice being the sum of its lines' slices, always in that
+ * order, so that figures come out the same to the last bit whether a slice was kept ({@link ClosedFigures}) or
+ * read from the stores.
  */
 public final class FiguresCalculator {
 
     private final KpiData data;
+    private final ClosedFigures closed;
 
+    /** A calculator that reads every slice from the stores. */
     public FiguresCalculator(KpiData data) {
+        this(data, null);
+    }
+
+    /** @param closed where slices of closed months are kept between calculations; null to keep none */
+    public FiguresCalculator(KpiData data, ClosedFigures closed) {
         this.data = data;
+        this.closed = closed;
     }
 
     /** A whole calendar month, with its cycle sketch. */
     public Figures month(Scope scope, YearMonth month) {
-        return compute(scope, month.atDay(1), month.atEndOfMonth(), true);
+        return compute(scope, month.atDay(1), month.atEndOfMonth());
     }
 
     /** A whole calendar year, with the merged sketch of its months. */
     public Figures year(Scope scope, int year) {
-        return compute(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), true);
+        return compute(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
     /** Any run of days, both inclusive; its sketch merges whole months' sketches and the other days'. */
     public Figures days(Scope scope, LocalDate from, LocalDate to) {
-        return compute(scope, from, to, false);
+        return compute(scope, from, to);
     }
 
-    private Figures compute(Scope scope, LocalDate from, LocalDate to, boolean wholeMonths) {
+    private Figures compute(Scope scope, LocalDate from, LocalDate to) {
         PlantCalendar calendar = scope.calendar();
-        long windowStart = calendar.startOf(from);
-        long windowEnd = calendar.startOf(to.plusDays(1));
+        Map<String, Long> lineClocks = closed == null ? Map.of()
+                : data.plant(scope.plant()).map(PlantRecord::lineClocks).orElse(Map.of());
         Totals totals = new Totals();
-        SortedMap<LocalDate, Totals> byDay = new TreeMap<>();
+        SortedMap<LocalDate, DayOutput> byDay = new TreeMap<>();
         CycleSketch sketch = new CycleSketch();
+        // No line has anything after the clock's day: every event moves its line's clock, the plant's is the latest.
+        LocalDate last = calendar.dateOf(scope.clockMillis());
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)) && !m.atDay(1).isAfter(last);
+             m = m.plusMonths(1)) {
+            LocalDate sliceFrom = from.isAfter(m.atDay(1)) ? from : m.atDay(1);
+            LocalDate sliceTo = to.isBefore(m.atEndOfMonth()) ? to : m.atEndOfMonth();
+            if (!sliceFrom.isAfter(last)) {
+                slice(scope, sliceFrom, sliceTo, lineClocks).addTo(totals, byDay, sketch);
+            }
+        }
         int key = 0;
         int cncKey = 0;
         // Profiles in force at the window's end, or now for a window that is not over.
-        long cncAt = Math.min(windowEnd, scope.clockMillis() + 1);
+        long cncAt = Math.min(calendar.startOf(to.plusDays(1)), scope.clockMillis() + 1);
         for (String line : scope.lines()) {
-            SortedMap<LocalDate, Totals> lineDays = data.days(scope.plant(), line, from, to);
-            lineDays.forEach((date, day) -> {
-                totals.merge(day);
-                byDay.computeIfAbsent(date, d -> new Totals()).merge(day);
-            });
-            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-                if (wholeMonths || (!m.atDay(1).isBefore(from) && !m.atEndOfMonth().isAfter(to))) {
-                    data.sketch(scope.plant(), line, m).ifPresent(sketch::merge);
-                } else {
-                    // Only days that had units have a sketch.
-                    for (Map.Entry<LocalDate, Totals> day : lineDays.subMap(m.atDay(1), m.atEndOfMonth().plusDays(1))
-                            .entrySet()) {
-                        if (day.getValue().cycleCount() > 0) {
-                            data.daySketch(scope.plant(), line, day.getKey()).ifPresent(sketch::merge);
-                        }
-                    }
-                }
-            }
             for (StationRecord station : data.stations(scope.plant(), line).values()) {
-                addOpenState(station, totals, windowStart, Math.min(windowEnd, scope.clockMillis()));
                 Optional<Profile> profile = station.profileBefore(cncAt);
                 if (profile.isPresent() && profile.get().keyProcess()) {
                     key++;
@@ -79,6 +82,74 @@ public final class FiguresCalculator {
             }
         }
         return new Figures(totals, clusters(byDay, false), clusters(byDay, true), Optional.of(sketch), key, cncKey);
+    }
+
+    /** The scope's lines summed over days of one month: kept once the month has closed on every line's clock. */
+    private MonthSlice slice(Scope scope, LocalDate from, LocalDate to, Map<String, Long> lineClocks) {
+        if (scope.lines().size() == 1) {
+            return lineSlice(scope, scope.lines().get(0), from, to, lineClocks);
+        }
+        boolean keep = closed != null && scope.lines().stream().allMatch(line -> closed(scope, line, to, lineClocks));
+        ClosedFigures.Key key = new ClosedFigures.Key(scope.plant(), scope.lines(), from, to);
+        Optional<MonthSlice> kept = keep ? closed.get(key) : Optional.empty();
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        List<MonthSlice> lines = new ArrayList<>();
+        for (String line : scope.lines()) {
+            lines.add(lineSlice(scope, line, from, to, lineClocks));
+        }
+        MonthSlice sum = MonthSlice.sum(lines);
+        return keep ? closed.put(key, sum) : sum;
+    }
+
+    private MonthSlice lineSlice(Scope scope, String line, LocalDate from, LocalDate to, Map<String, Long> lineClocks) {
+        boolean keep = closed != null && closed(scope, line, to, lineClocks);
+        ClosedFigures.Key key = new ClosedFigures.Key(scope.plant(), List.of(line), from, to);
+        Optional<MonthSlice> kept = keep ? closed.get(key) : Optional.empty();
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        MonthSlice slice = read(scope, line, from, to);
+        return keep ? closed.put(key, slice) : slice;
+    }
+
+    private boolean closed(Scope scope, String line, LocalDate day, Map<String, Long> lineClocks) {
+        Long clock = lineClocks.get(line);
+        return clock != null && closed.isClosed(scope.calendar(), clock, day);
+    }
+
+    /** One line's slice from the stores: its day totals, its stations' open state time, its cycles. */
+    private MonthSlice read(Scope scope, String line, LocalDate from, LocalDate to) {
+        PlantCalendar calendar = scope.calendar();
+        String plant = scope.plant();
+        SortedMap<LocalDate, Totals> lineDays = data.days(plant, line, from, to);
+        Totals totals = new Totals();
+        SortedMap<LocalDate, DayOutput> days = new TreeMap<>();
+        lineDays.forEach((date, day) -> {
+            totals.merge(day);
+            days.put(date, DayOutput.of(day));
+        });
+        long end = Math.min(calendar.startOf(to.plusDays(1)), scope.clockMillis());
+        for (StationRecord station : data.stations(plant, line).values()) {
+            addOpenState(station, totals, calendar.startOf(from), end);
+        }
+        YearMonth month = YearMonth.from(from);
+        LocalDate last = calendar.dateOf(scope.clockMillis());
+        CycleSketch sketch;
+        if (from.equals(month.atDay(1)) && (to.equals(month.atEndOfMonth()) || !to.isBefore(last))) {
+            // The month's sketch holds the same cycles as its days' up to the clock.
+            sketch = data.sketch(plant, line, month).orElse(null);
+        } else {
+            sketch = new CycleSketch();
+            // Only days that had units have a sketch.
+            for (Map.Entry<LocalDate, Totals> day : lineDays.entrySet()) {
+                if (day.getValue().cycleCount() > 0) {
+                    data.daySketch(plant, line, day.getKey()).ifPresent(sketch::merge);
+                }
+            }
+        }
+        return new MonthSlice(totals, days, sketch);
     }
 
     /** The current state's time up to the clock: not in the stored totals until the next change comes. */
@@ -91,11 +162,11 @@ public final class FiguresCalculator {
         });
     }
 
-    private static List<Cluster> clusters(Map<LocalDate, Totals> byDay, boolean energy) {
+    private static List<Cluster> clusters(Map<LocalDate, DayOutput> byDay, boolean energy) {
         List<Cluster> clusters = new ArrayList<>();
-        for (Totals day : byDay.values()) {
+        for (DayOutput day : byDay.values()) {
             if (day.hasOutputOrCost()) {
-                BigDecimal x = energy ? day.energyKwh() : day.totalCost();
+                BigDecimal x = energy ? day.energyKwh() : day.cost();
                 clusters.add(new Cluster(x.doubleValue(), day.goodUnits()));
             }
         }

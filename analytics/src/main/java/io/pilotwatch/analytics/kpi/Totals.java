@@ -131,11 +131,6 @@ public final class Totals {
         return Arrays.stream(stateMillis).sum() - stateMillis(MachineState.OFF);
     }
 
-    /** Whether a cost or a unit was booked (a day that counts as a cluster for ratio intervals). */
-    public boolean hasOutputOrCost() {
-        return totalUnits() > 0 || totalCost().signum() != 0 || energyKwh.signum() != 0;
-    }
-
     private static BigDecimal[] zeros(int size) {
         BigDecimal[] zeros = new BigDecimal[size];
         Arrays.fill(zeros, BigDecimal.ZERO);

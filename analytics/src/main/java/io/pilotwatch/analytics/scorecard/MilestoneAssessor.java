@@ -3,10 +3,8 @@ package io.pilotwatch.analytics.scorecard;
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.kpi.Figures;
-import io.pilotwatch.analytics.kpi.FiguresCalculator;
 import io.pilotwatch.analytics.kpi.Kpi;
 import io.pilotwatch.analytics.kpi.KpiValue;
-import io.pilotwatch.analytics.kpi.Scope;
 import io.pilotwatch.analytics.targets.Milestone;
 import io.pilotwatch.analytics.targets.Target;
 import io.pilotwatch.analytics.verdict.Assessment;
@@ -28,11 +26,9 @@ import java.util.Optional;
  */
 final class MilestoneAssessor {
 
-    private final FiguresCalculator calculator;
     private final AnalyticsConfig.Verdicts rules;
 
-    MilestoneAssessor(FiguresCalculator calculator, AnalyticsConfig.Verdicts rules) {
-        this.calculator = calculator;
+    MilestoneAssessor(AnalyticsConfig.Verdicts rules) {
         this.rules = rules;
     }
 
@@ -46,18 +42,19 @@ final class MilestoneAssessor {
     }
 
     /**
-     * @param assessable whether every event up to the due date is final (its month closed)
+     * @param window     the figures of the milestone's assessment window once every event up to the due date is
+     *                   final (its month closed), else empty
      * @param trailing   the KPI over the trailing window, for progress of future milestones
      * @param months     figures of the complete months before the clock's month, oldest first
      */
-    MilestoneScore score(Scope scope, Kpi kpi, Milestone milestone, Optional<Baseline> baseline, boolean assessable,
+    MilestoneScore score(Kpi kpi, Milestone milestone, Optional<Baseline> baseline, Optional<Figures> window,
                          WindowFigures trailing, Map<YearMonth, Figures> months) {
         Target target = milestone.targets().get(kpi);
         Optional<Double> baselineValue = baseline.filter(Baseline::hasValue).map(Baseline::value);
         Optional<Double> threshold = target.needsBaseline() ? baselineValue.map(target::threshold)
                 : Optional.of(target.amount());
-        if (assessable) {
-            Optional<KpiValue> value = calculator.days(scope, milestone.assessmentStart(), milestone.due()).value(kpi);
+        if (window.isPresent()) {
+            Optional<KpiValue> value = window.get().value(kpi);
             Assessment assessment = Judge.judge(target, threshold, value, minSample(kpi));
             return new MilestoneScore(milestone.id(), milestone.due(), target.type().name().toLowerCase(),
                     target.amount(), threshold.orElse(null), "assessed", milestone.assessmentStart(), milestone.due(),

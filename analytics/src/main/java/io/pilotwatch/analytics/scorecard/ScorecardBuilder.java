@@ -2,6 +2,7 @@ package io.pilotwatch.analytics.scorecard;
 
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.Figures;
 import io.pilotwatch.analytics.kpi.FiguresCalculator;
 import io.pilotwatch.analytics.kpi.Kpi;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +37,21 @@ public final class ScorecardBuilder {
 
     private final LongSupplier wallClock;
 
-    /** @param wallClock the time now, for which lines are live (see {@link PlantRecord#watermarkMillis}) */
+    /** A builder that keeps nothing between builds. */
     public ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock) {
+        this(data, config, wallClock, null);
+    }
+
+    /**
+     * @param wallClock the time now, for which lines are live (see {@link PlantRecord#watermarkMillis})
+     * @param closed    the figures of closed months, kept between builds (and builders); null to keep none
+     */
+    public ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock, ClosedFigures closed) {
         this.data = data;
         this.config = config;
         this.wallClock = wallClock;
-        this.calculator = new FiguresCalculator(data);
-        this.assessor = new MilestoneAssessor(calculator, config.verdicts());
+        this.calculator = new FiguresCalculator(data, closed);
+        this.assessor = new MilestoneAssessor(config.verdicts());
         this.trends = new TrendBuilder(calculator, config.verdicts().trendMonths());
     }
 
@@ -56,21 +66,41 @@ public final class ScorecardBuilder {
 
     /** The plant's scorecard; empty when it has no accepted event yet. */
     public Optional<PlantScorecard> build(String plant) {
-        return data.plant(plant).filter(PlantRecord::hasClock).map(record -> build(plant, record));
+        return data.plant(plant).filter(PlantRecord::hasClock)
+                .map(record -> build(plant, record, openFrom(plant, record)));
+    }
+
+    /**
+     * The one input of a scorecard that moves with the wall clock alone: the start of the oldest month still
+     * open on the plant's watermark, which rises or falls as lines fall idle (the milestones it makes assessable
+     * are assessed, the others projected). Everything else in a scorecard comes from the plant's stored state.
+     */
+    public long openFrom(String plant, PlantRecord record) {
+        long watermark = record.watermarkMillis(wallClock.getAsLong(), config.processing().lineIdleTimeout());
+        return Lateness.openFrom(calendar(plant), watermark, config.processing().grace());
     }
 
     /** The plant's scorecard with the monthly values of its trend charts; empty when it has no event yet. */
     public Optional<PlantDetail> detail(String plant) {
-        return data.plant(plant).filter(PlantRecord::hasClock).map(record -> new PlantDetail(build(plant, record),
-                trends.build(scope(plant, record))));
+        return data.plant(plant).filter(PlantRecord::hasClock).map(record -> new PlantDetail(
+                build(plant, record, openFrom(plant, record)), trends.build(scope(plant, record))));
     }
 
+    private PlantCalendar calendar(String plant) {
+        return new PlantCalendar(config.targets().forPlant(plant).zone());
+    }
+
+    /** Lines in order, so that figures summed over them come out the same in every run. */
     private Scope scope(String plant, PlantRecord record) {
-        PlantCalendar calendar = new PlantCalendar(config.targets().forPlant(plant).zone());
-        return Scope.plant(plant, List.copyOf(record.lines()), calendar, record.clockMillis());
+        return Scope.plant(plant, record.lines().stream().sorted().toList(), calendar(plant), record.clockMillis());
     }
 
-    private PlantScorecard build(String plant, PlantRecord record) {
+    /**
+     * The plant's scorecard from its state and {@link #openFrom}: the same arguments give the same scorecard.
+     *
+     * @param record a record with a clock ({@link PlantRecord#hasClock})
+     */
+    public PlantScorecard build(String plant, PlantRecord record, long openFrom) {
         PlantPolicy policy = config.targets().forPlant(plant);
         long clock = record.clockMillis();
         Scope scope = scope(plant, record);
@@ -83,8 +113,7 @@ public final class ScorecardBuilder {
         WindowFigures trailing = windows.get(2);
         Map<YearMonth, Figures> months = completeMonths(scope);
         // A milestone is assessed once its due date is final for every live line, not just the fastest.
-        long watermark = record.watermarkMillis(wallClock.getAsLong(), config.processing().lineIdleTimeout());
-        long openFrom = Lateness.openFrom(calendar, watermark, config.processing().grace());
+        Map<String, Figures> assessed = new HashMap<>();
         List<KpiScore> kpis = new ArrayList<>();
         for (Kpi kpi : Kpi.values()) {
             if (!kpi.targeted()) {
@@ -94,8 +123,10 @@ public final class ScorecardBuilder {
             List<MilestoneScore> scores = new ArrayList<>();
             for (Milestone milestone : policy.milestones()) {
                 if (milestone.targets().containsKey(kpi)) {
-                    boolean assessable = openFrom >= calendar.startOf(milestone.due().plusDays(1));
-                    scores.add(assessor.score(scope, kpi, milestone, baseline, assessable, trailing, months));
+                    Optional<Figures> window = openFrom < calendar.startOf(milestone.due().plusDays(1))
+                            ? Optional.empty() : Optional.of(assessed.computeIfAbsent(milestone.id(),
+                            id -> calculator.days(scope, milestone.assessmentStart(), milestone.due())));
+                    scores.add(assessor.score(kpi, milestone, baseline, window, trailing, months));
                 }
             }
             KpiValue current = trailing.values().get(kpi);

@@ -2,6 +2,7 @@ package io.pilotwatch.analytics.topology;
 
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.kpi.StationRecord;
 import io.pilotwatch.analytics.kpi.Totals;
@@ -51,8 +52,10 @@ public final class AnalyticsTopology {
     /**
      * @param inputPartitions the partition count of the telemetry topic: a record already in the partition of its
      *                        plant is processed where it is; any other crosses the repartition topic
+     * @param closed          where the KPI publication keeps the figures of closed months (others may read them)
      */
-    public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config, int inputPartitions) {
+    public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config, int inputPartitions,
+                                     ClosedFigures closed) {
         Classifier classifier = new Classifier(config.targets(), config.processing().maxFutureSkew());
         addStores(builder);
         Map<String, KStream<byte[], ClassifyProcessor.Placed>> placed = builder
@@ -72,9 +75,14 @@ public final class AnalyticsTopology {
                 // with an empty key, which the processor turns back into none.
                 .map((key, value) -> KeyValue.pair(key == null ? NO_KEY : key, value), Named.as("keep-keyless"))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), new ClassifiedSerde())
+<<<<<<< HEAD
                         .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME));
         KStream<byte[], Routed> out = inPlace.merge(moved, Named.as("by-plant"))
                 .process(() -> new TelemetryProcessor(config), Named.as("telemetry-processor"),
+=======
+                        .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME))
+                .process(() -> new TelemetryProcessor(config, closed), Named.as("telemetry-processor"),
+>>>>>>> publish
                         StoreNames.PLANTS, StoreNames.DAYS, StoreNames.SKETCHES, StoreNames.STATIONS,
                         StoreNames.BASELINES, StoreNames.DEDUP);
         out.split(Named.as("route-"))

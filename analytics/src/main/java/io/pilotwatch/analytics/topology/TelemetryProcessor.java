@@ -3,6 +3,7 @@ package io.pilotwatch.analytics.topology;
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.baseline.BaselineKeeper;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.FiguresCalculator;
 import io.pilotwatch.analytics.kpi.Lateness;
 import io.pilotwatch.analytics.kpi.PlantCalendar;
@@ -48,6 +49,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
     private static final JsonSerde<Baseline> BASELINE_SERDE = new JsonSerde<>(Baseline.class);
 
     private final AnalyticsConfig config;
+    private final ClosedFigures closed;
     private final Duration grace;
     /** The watermark day last acted on per plant; after a restart each plant acts once more (idempotent). */
     private final Map<String, LocalDate> watermarkDays = new HashMap<>();
@@ -57,9 +59,12 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
     private Deduplicator deduplicator;
     private EventApplier applier;
     private BaselineKeeper baselines;
+    private KpiPublisher publisher;
 
-    TelemetryProcessor(AnalyticsConfig config) {
+    /** @param closed the figures of closed months, shared with every other scorecard builder of the service */
+    TelemetryProcessor(AnalyticsConfig config, ClosedFigures closed) {
         this.config = config;
+        this.closed = closed;
         this.grace = config.processing().grace();
     }
 
@@ -75,9 +80,8 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
                 context.getStateStore(StoreNames.STATIONS));
         baselines = new BaselineKeeper(config.baselines(), config.publishedBaselines(), baselineStore,
                 new FiguresCalculator(data));
-        KpiPublisher publisher = new KpiPublisher(data, config, context::currentSystemTimeMs);
-        context.schedule(config.processing().publishInterval(), PunctuationType.WALL_CLOCK_TIME,
-                now -> punctuate(now, publisher));
+        publisher = new KpiPublisher(data, config, context::currentSystemTimeMs, closed);
+        context.schedule(config.processing().publishInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
@@ -92,6 +96,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
         KpiEvent event = ((Classifier.Usable) outcome).event();
         long now = context.currentSystemTimeMs();
         String plant = event.plant();
+        publisher.changed(plant);
         PlantCalendar calendar = calendar(plant);
         PlantRecord state = plantRecord(plant);
         if (!deduplicator.firstTime(event, calendar)) {
@@ -130,6 +135,8 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
             return;
         }
         watermarkDays.put(plant, day);
+        // The only time baselines are frozen or adopted.
+        publisher.changed(plant);
         deduplicator.expire(plant, day);
         Scope scope = Scope.plant(plant, List.copyOf(state.lines()), calendar, state.clockMillis());
         for (Baseline frozen : baselines.freezeDue(scope, Lateness.openFrom(calendar, watermark, grace))) {
@@ -138,7 +145,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
         }
     }
 
-    private void punctuate(long now, KpiPublisher publisher) {
+    private void punctuate(long now) {
         try (KeyValueIterator<String, PlantRecord> all = plants.all()) {
             while (all.hasNext()) {
                 KeyValue<String, PlantRecord> entry = all.next();
@@ -152,6 +159,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
 
     private void reject(Record<byte[], Classified> record, Classifier.Unusable unusable) {
         String plant = LineKey.parse(record.key()).map(LineKey::plant).orElse(PlantRecord.UNKNOWN_PLANT);
+        publisher.changed(plant);
         PlantRecord state = plantRecord(plant);
         state.rejected(unusable.reason().wireName());
         plants.put(plant, state);

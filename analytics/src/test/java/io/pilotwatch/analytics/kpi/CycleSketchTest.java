@@ -52,4 +52,27 @@ class CycleSketchTest {
         assertThat(merged.percentileMillis(50)).isEqualTo(all.percentileMillis(50));
         assertThat(merged.percentileMillis(90)).isEqualTo(all.percentileMillis(90));
     }
+
+    @Test
+    void recordedCopyMergesLikeTheSketchAndTakesMemoryOnlyForItsFilledBuckets() {
+        SplittableRandom random = new SplittableRandom(7);
+        CycleSketch month = new CycleSketch();
+        for (int i = 0; i < 500; i++) {
+            month.record(55_000 + random.nextLong(10_000));
+        }
+        month.record(900_000);
+        CycleSketch other = new CycleSketch();
+        other.record(61_000);
+
+        CycleSketch.Recorded recorded = month.recorded();
+        CycleSketch fromSketch = new CycleSketch().merge(other).merge(month);
+        CycleSketch fromRecorded = new CycleSketch().merge(other).merge(recorded);
+
+        assertThat(fromRecorded.count()).isEqualTo(502);
+        for (int p = 1; p <= 100; p++) {
+            assertThat(fromRecorded.percentileMillis(p)).as("p%d", p).isEqualTo(fromSketch.percentileMillis(p));
+        }
+        // 501 cycles in at most ~320 buckets of 32 ms and one more, where the sketch spans 0 to 900 s.
+        assertThat(recorded.bytes()).isLessThan(6_000);
+    }
 }

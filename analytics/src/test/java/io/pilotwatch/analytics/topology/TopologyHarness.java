@@ -2,6 +2,7 @@ package io.pilotwatch.analytics.topology;
 
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.kpi.CycleSketch;
 import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.kpi.StationRecord;
@@ -35,6 +36,9 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestOutputTopic<byte[], byte[]> dlq;
     public final TestOutputTopic<byte[], byte[]> kpi;
     public final TestOutputTopic<byte[], byte[]> baselines;
+    /** The figures of closed months the topology keeps. */
+    public final ClosedFigures closed;
+    private Instant wallClock = WALL_CLOCK;
 
     public TopologyHarness(Path stateDir, Map<String, String> settings) {
         this(stateDir, settings, Map.of());
@@ -56,7 +60,8 @@ public final class TopologyHarness implements AutoCloseable {
         values.put("analytics.state.dir", stateDir.toString());
         config = AnalyticsConfig.fromMap(values).withPublishedBaselines(published);
         StreamsBuilder builder = new StreamsBuilder();
-        AnalyticsTopology.buildTopology(builder, config, inputPartitions);
+        closed = new ClosedFigures(config.processing().grace());
+        AnalyticsTopology.buildTopology(builder, config, inputPartitions, closed);
         driver = new TopologyTestDriver(builder.build(), StreamsSettings.of(config), WALL_CLOCK);
         telemetry = driver.createInputTopic(config.kafka().telemetryTopic(), new ByteArraySerializer(),
                 new ByteArraySerializer());
@@ -89,7 +94,18 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** Runs the wall-clock punctuation that publishes KPI snapshots. */
     public void publish() {
-        driver.advanceWallClockTime(config.processing().publishInterval().plus(Duration.ofMillis(1)));
+        advanceWallClock(config.processing().publishInterval().plus(Duration.ofMillis(1)));
+    }
+
+    /** Moves the driver's wall clock (running the punctuations that are due). */
+    public void advanceWallClock(Duration duration) {
+        wallClock = wallClock.plus(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** The driver's wall clock, as moved by this harness. */
+    public long wallClockMillis() {
+        return wallClock.toEpochMilli();
     }
 
     @Override
