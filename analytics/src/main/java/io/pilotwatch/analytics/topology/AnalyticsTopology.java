@@ -75,14 +75,9 @@ public final class AnalyticsTopology {
                 // with an empty key, which the processor turns back into none.
                 .map((key, value) -> KeyValue.pair(key == null ? NO_KEY : key, value), Named.as("keep-keyless"))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), new ClassifiedSerde())
-<<<<<<< HEAD
                         .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME));
         KStream<byte[], Routed> out = inPlace.merge(moved, Named.as("by-plant"))
-                .process(() -> new TelemetryProcessor(config), Named.as("telemetry-processor"),
-=======
-                        .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME))
                 .process(() -> new TelemetryProcessor(config, closed), Named.as("telemetry-processor"),
->>>>>>> publish
                         StoreNames.PLANTS, StoreNames.DAYS, StoreNames.SKETCHES, StoreNames.STATIONS,
                         StoreNames.BASELINES, StoreNames.DEDUP);
         out.split(Named.as("route-"))
