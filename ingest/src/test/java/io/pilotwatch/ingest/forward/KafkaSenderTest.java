@@ -1,6 +1,7 @@
 package io.pilotwatch.ingest.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import io.pilotwatch.ingest.config.IngestConfig;
@@ -57,9 +58,7 @@ class KafkaSenderTest {
     }
 
     @Test
-    void refreshingMetadataOfAnUnreachableKafkaNeitherWaitsNorThrows() {
-        sender.refreshMetadata("telemetry", "dlq");
-
-        assertThat(sender.producer().metrics()).isNotEmpty();
+    void refreshingMetadataOfAnUnreachableKafkaDoesNotThrow() {
+        assertThatCode(() -> sender.refreshMetadata("telemetry", "dlq")).doesNotThrowAnyException();
     }
 }
