@@ -68,6 +68,9 @@ record ProducerLatency(int lingerMs, double targetPerSecond, double ackedPerSeco
             values.put("kafka.producer.linger.ms", linger.toString());
         }
         Map<String, Object> config = KafkaSender.producerConfig(IngestConfig.fromMap(values));
+        // The bridge sends from its event loop with max.block.ms 0 after asking for the topics' metadata at start;
+        // this producer sends from its own thread, so it may wait for the fresh topic's metadata instead.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         byte[][] keyBytes = new byte[keys][];
         for (int k = 0; k < keys; k++) {
             keyBytes[k] = ("bench/l" + k).getBytes(StandardCharsets.UTF_8);
