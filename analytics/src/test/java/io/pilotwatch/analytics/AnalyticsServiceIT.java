@@ -60,7 +60,7 @@ class AnalyticsServiceIT {
                     .as("promtool check metrics findings").isEmpty();
 
             String json = get(service.httpPort(), "/api/v1/scorecard");
-            assertThat(json).contains("\"plant\":\"hz-gearbox\"", "\"definitionsVersion\":\"kpis/1\"", "\"verdict\"");
+            assertThat(json).contains("\"plant\":\"hz-gearbox\"", "\"definitionsVersion\":\"kpis/2\"", "\"verdict\"");
             String csv = get(service.httpPort(), "/api/v1/scorecard.csv");
             assertThat(csv.lines().findFirst().orElseThrow()).startsWith("plant,kpi,unit,currency,baseline");
             // 5 targeted KPIs x 2 policy milestones, plus the header.

@@ -19,7 +19,7 @@ import java.util.Map;
  * 2015, which has no data. Expected, with {@link #settings}:
  * <ul>
  *   <li>m1: defect rate {@code met}, progress 2.5; cycle {@code not_met}, progress -3.33; operating cost
- *       {@code inconclusive} (25 days, minimum 30); energy {@code inconclusive} (no baseline); CNC {@code met};</li>
+ *       {@code inconclusive} (costs on 3 days, minimum 20); energy {@code inconclusive} (no baseline); CNC {@code met};</li>
  *   <li>m2: defect rate {@code on_track}; cycle {@code off_track}, projected 2027-04-16; operating cost
  *       {@code inconclusive}; CNC {@code off_track}.</li>
  * </ul>
@@ -67,7 +67,7 @@ public final class VerdictMonths {
         Path targets = Files.writeString(dir.resolve("targets.yaml"), TARGETS);
         Path baselines = Files.writeString(dir.resolve("baselines.yaml"), BASELINES);
         return Map.of("analytics.targets.file", targets.toString(), "analytics.baselines.file", baselines.toString(),
-                "analytics.trend.months", "3", "analytics.trend.min.months", "2", "analytics.verdict.min.days", "30");
+                "analytics.trend.months", "3", "analytics.trend.min.months", "2", "analytics.verdict.min.days", "20");
     }
 
     /** January, February and the first March unit, in event order. */
@@ -81,11 +81,11 @@ public final class VerdictMonths {
         }
         for (int i = 0; i < 100; i++) {
             records.add(Map.entry(eol.key(), eol.unit("2025-01" + at(i), Duration.ofSeconds(7200),
-                    i < 5 ? UnitResult.DEFECT : UnitResult.GOOD)));
+                    i % 20 == 0 ? UnitResult.DEFECT : UnitResult.GOOD)));
         }
         for (int i = 0; i < 100; i++) {
             records.add(Map.entry(eol.key(), eol.unit("2025-02" + at(i), Duration.ofSeconds(7000),
-                    i < 4 ? UnitResult.REWORK : UnitResult.GOOD)));
+                    i % 25 == 0 ? UnitResult.REWORK : UnitResult.GOOD)));
         }
         records.addAll(marchUnits(1));
         return records;

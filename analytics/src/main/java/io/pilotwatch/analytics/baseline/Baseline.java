@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param learnFrom      first day of the learning period (learned only)
  * @param learnTo        last day of the learning period (learned only)
  * @param frozenAtMillis the plant's event-time clock when it was frozen
+ * @param days           learned: the days of the learning period that held the KPI's input; 0 for configured
+ * @param months         learned: the calendar months with such days; 0 for configured
+ * @param note           why a learned baseline has no value ("too little data: ..."), or null
  */
 public record Baseline(String plant, Kpi kpi, Double value, Double lower, Double upper, long sampleSize,
                        String method, String period, String source, int version, LocalDate learnFrom,
-                       LocalDate learnTo, long frozenAtMillis) {
+                       LocalDate learnTo, long frozenAtMillis, long days, int months, String note) {
 
     public static final String CONFIGURED = "configured";
     public static final String LEARNED = "learned";
@@ -39,8 +42,25 @@ public record Baseline(String plant, Kpi kpi, Double value, Double lower, Double
         return plant + "/" + kpi.wireName();
     }
 
+    /** A usable reference: a finite value, positive for reduction KPIs (a reduction from 0 cannot be measured). */
     public boolean hasValue() {
-        return value != null;
+        return value != null && Double.isFinite(value) && (kpi.lowerIsBetter() ? value > 0 : value >= 0);
+    }
+
+    /**
+     * Whether the verdicts may treat it as exact: a configured (audited) figure. A learned one is an estimate,
+     * judged with its own interval.
+     */
+    public boolean exact() {
+        return CONFIGURED.equals(method);
+    }
+
+    /** Why there is no usable value, in words: the note, or "no data in the learning period". */
+    public String missingReason() {
+        if (note != null) {
+            return note;
+        }
+        return value == null ? "no data in the learning period " + period : "its value " + value + " is not positive";
     }
 
     /**

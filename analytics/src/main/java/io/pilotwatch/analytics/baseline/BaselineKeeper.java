@@ -1,5 +1,6 @@
 package io.pilotwatch.analytics.baseline;
 
+import io.pilotwatch.analytics.kpi.Coverage;
 import io.pilotwatch.analytics.kpi.Figures;
 import io.pilotwatch.analytics.kpi.FiguresCalculator;
 import io.pilotwatch.analytics.kpi.Kpi;
@@ -29,13 +30,15 @@ public final class BaselineKeeper {
     private final Map<String, Baseline> published;
     private final KeyValueStore<String, Baseline> store;
     private final FiguresCalculator calculator;
+    private final BaselineEvidence evidence;
 
     public BaselineKeeper(BaselinePlan plan, Map<String, Baseline> published, KeyValueStore<String, Baseline> store,
-                          FiguresCalculator calculator) {
+                          FiguresCalculator calculator, BaselineEvidence evidence) {
         this.plan = plan;
         this.published = published;
         this.store = store;
         this.calculator = calculator;
+        this.evidence = evidence;
     }
 
     /**
@@ -68,7 +71,8 @@ public final class BaselineKeeper {
                 store.put(key, fresh.get());
                 frozen.add(fresh.get());
                 LOG.info("Froze baseline {} of plant {} at version {}: {} ({})", kpi.wireName(), plant,
-                        fresh.get().version(), fresh.get().value(), fresh.get().describeDefinition());
+                        fresh.get().version(), fresh.get().hasValue() ? fresh.get().value() : "none, "
+                                + fresh.get().missingReason(), fresh.get().describeDefinition());
             }
         }
         return frozen;
@@ -77,7 +81,7 @@ public final class BaselineKeeper {
     private Optional<Baseline> freeze(Scope scope, Baseline expected, long openFromMillis) {
         long clock = scope.clockMillis();
         if (Baseline.CONFIGURED.equals(expected.method())) {
-            return Optional.of(withValue(expected, expected.value(), null, null, 0, clock));
+            return Optional.of(withValue(expected, expected.value(), null, null, 0, clock, Optional.empty(), null));
         }
         PlantCalendar calendar = scope.calendar();
         if (openFromMillis < calendar.startOf(expected.learnTo().plusDays(1))) {
@@ -85,12 +89,22 @@ public final class BaselineKeeper {
         }
         Figures figures = calculator.days(scope, expected.learnFrom(), expected.learnTo());
         Optional<KpiValue> value = figures.value(expected.kpi());
-        return Optional.of(value.map(v -> withValue(expected, v.value(), v.lower(), v.upper(), v.sampleSize(), clock))
-                .orElseGet(() -> withValue(expected, null, null, null, 0, clock)));
+        Coverage coverage = figures.coverage(expected.kpi());
+        Optional<String> lacking = evidence.lacking(expected.kpi(), value, coverage);
+        if (lacking.isPresent()) {
+            // Frozen without a value: the verdicts say why ("no baseline (too little data: ...)").
+            return Optional.of(withValue(expected, null, null, null, value.map(KpiValue::sampleSize).orElse(0L),
+                    clock, Optional.of(coverage), lacking.get()));
+        }
+        KpiValue v = value.get();
+        return Optional.of(withValue(expected, v.value(), v.lower(), v.upper(), v.sampleSize(), clock,
+                Optional.of(coverage), null));
     }
 
-    private static Baseline withValue(Baseline b, Double value, Double lower, Double upper, long sample, long clock) {
+    private static Baseline withValue(Baseline b, Double value, Double lower, Double upper, long sample, long clock,
+                                      Optional<Coverage> coverage, String note) {
         return new Baseline(b.plant(), b.kpi(), value, lower, upper, sample, b.method(), b.period(), b.source(),
-                b.version(), b.learnFrom(), b.learnTo(), clock);
+                b.version(), b.learnFrom(), b.learnTo(), clock, coverage.map(Coverage::days).orElse(0),
+                coverage.map(Coverage::months).orElse(0), note);
     }
 }

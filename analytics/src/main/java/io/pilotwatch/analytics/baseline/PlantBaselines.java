@@ -32,10 +32,10 @@ public record PlantBaselines(LocalDate learnFrom, LocalDate learnTo, int version
         if (value.isPresent()) {
             Configured c = value.get();
             return new Baseline(plant, kpi, c.value(), null, null, 0, Baseline.CONFIGURED, c.period(), c.source(),
-                    c.version(), null, null, Long.MIN_VALUE);
+                    c.version(), null, null, Long.MIN_VALUE, 0, 0, null);
         }
         return new Baseline(plant, kpi, null, null, null, 0, Baseline.LEARNED, learnFrom + ".." + learnTo,
-                "learned from events", version, learnFrom, learnTo, Long.MIN_VALUE);
+                "learned from events", version, learnFrom, learnTo, Long.MIN_VALUE, 0, 0, null);
     }
 
     /** The dotted key of the baselines file that defines {@code kpi}'s baseline, for error messages. */

@@ -4,6 +4,7 @@ import io.pilotwatch.support.config.ConfigReader;
 import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.support.config.ConfigException;
 import io.pilotwatch.analytics.baseline.Baseline;
+import io.pilotwatch.analytics.baseline.BaselineEvidence;
 import io.pilotwatch.analytics.baseline.BaselinePlan;
 import io.pilotwatch.analytics.baseline.BaselinesFile;
 import io.pilotwatch.analytics.targets.Targets;
@@ -62,8 +63,9 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
                              Duration publishInterval, Duration lineIdleTimeout) {
     }
 
-    /** Windows and sample minimums of the verdicts. */
-    public record Verdicts(int trailingDays, long minUnits, int minDays, int trendMonths, int trendMinMonths) {
+    /** Windows and sample minimums of the verdicts, and the evidence a learned baseline needs. */
+    public record Verdicts(int trailingDays, long minUnits, int minDays, int trendMonths, int trendMinMonths,
+                           BaselineEvidence baselineEvidence) {
     }
 
     /**
@@ -84,7 +86,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
             "analytics.baselines.file", "analytics.grace.hours", "analytics.dedup.retention.days",
             "analytics.max.future.skew.minutes", "analytics.publish.interval.seconds", "analytics.line.idle.minutes",
             "analytics.trailing.days",
-            "analytics.verdict.min.units", "analytics.verdict.min.days", "analytics.trend.months",
+            "analytics.verdict.min.units", "analytics.verdict.min.days", "analytics.baseline.min.units",
+            "analytics.baseline.min.days", "analytics.baseline.min.months", "analytics.trend.months",
             "analytics.trend.min.months", "analytics.scorecard.refresh.seconds", "grafana.url", "http.host",
             "http.port");
 
@@ -126,7 +129,12 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
         }
         Verdicts verdicts = new Verdicts(in.intIn("analytics.trailing.days", 90, 1, 3660),
                 in.intIn("analytics.verdict.min.units", 30, 1, 1_000_000_000),
-                in.intIn("analytics.verdict.min.days", 7, 2, 3660), trendMonths, trendMinMonths);
+                in.intIn("analytics.verdict.min.days", 7, 2, 3660), trendMonths, trendMinMonths,
+                new BaselineEvidence(
+                        in.intIn("analytics.baseline.min.units", (int) BaselineEvidence.DEFAULTS.minUnits(), 1,
+                                1_000_000_000),
+                        in.intIn("analytics.baseline.min.days", BaselineEvidence.DEFAULTS.minDays(), 2, 3660),
+                        in.intIn("analytics.baseline.min.months", BaselineEvidence.DEFAULTS.minMonths(), 1, 120)));
         String httpHost = in.string("http.host", "0.0.0.0");
         int httpPort = in.intIn("http.port", 8081, 0, 65535);
         Web web = new Web(in.optional("grafana.url").map(AnalyticsConfig::grafanaUrl),

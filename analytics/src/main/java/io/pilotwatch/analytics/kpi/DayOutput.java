@@ -3,22 +3,31 @@ package io.pilotwatch.analytics.kpi;
 import java.math.BigDecimal;
 
 /**
- * What a day's ratio-interval cluster is made of (units, good units, cost, energy), for one line or summed
- * over lines. Exact sums, so adding them in any order gives the same clusters.
+ * One day's totals that the clustered intervals and the coverage need (units, defective units, cycle sum, good
+ * units, cost and energy with the number of bookings and readings), for one line or summed over lines. Exact
+ * sums, so adding them in any order gives the same clusters.
  */
-record DayOutput(long units, long goodUnits, BigDecimal cost, BigDecimal energyKwh) {
+public record DayOutput(long units, long defective, long cycleCount, long cycleSumMillis, long goodUnits,
+                        BigDecimal cost, long costBookings, BigDecimal energyKwh, long energyReadings) {
 
     static DayOutput of(Totals day) {
-        return new DayOutput(day.totalUnits(), day.goodUnits(), day.totalCost(), day.energyKwh());
+        return new DayOutput(day.totalUnits(), day.defectiveUnits(), day.cycleCount(), day.cycleSumMillis(),
+                day.goodUnits(), day.totalCost(), day.costBookings(), day.energyKwh(), day.energyReadings());
     }
 
     DayOutput plus(DayOutput other) {
-        return new DayOutput(units + other.units, goodUnits + other.goodUnits, cost.add(other.cost),
-                energyKwh.add(other.energyKwh));
+        return new DayOutput(units + other.units, defective + other.defective, cycleCount + other.cycleCount,
+                cycleSumMillis + other.cycleSumMillis, goodUnits + other.goodUnits, cost.add(other.cost),
+                costBookings + other.costBookings, energyKwh.add(other.energyKwh),
+                energyReadings + other.energyReadings);
     }
 
-    /** Whether a cost or a unit was booked: a day that counts as a cluster for ratio intervals. */
-    boolean hasOutputOrCost() {
-        return units > 0 || cost.signum() != 0 || energyKwh.signum() != 0;
+    /** Whether the day holds {@code kpi}'s own input: units, a cost booking, or an energy reading. */
+    public boolean hasInputOf(Kpi kpi) {
+        return switch (kpi) {
+            case OPERATING_COST -> costBookings > 0;
+            case ENERGY_PER_UNIT -> energyReadings > 0;
+            default -> units > 0;
+        };
     }
 }

@@ -1,8 +1,6 @@
 package io.pilotwatch.analytics.kpi;
 
-import io.pilotwatch.analytics.stats.RatioInterval.Cluster;
 import io.pilotwatch.analytics.store.KpiData;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -81,7 +79,7 @@ public final class FiguresCalculator {
                 }
             }
         }
-        return new Figures(totals, clusters(byDay, false), clusters(byDay, true), Optional.of(sketch), key, cncKey);
+        return new Figures(totals, byDay, Optional.of(sketch), key, cncKey);
     }
 
     /** The scope's lines summed over days of one month: kept once the month has closed on every line's clock. */
@@ -160,16 +158,5 @@ public final class FiguresCalculator {
                 totals.addStateMillis(current.state(), to - start);
             }
         });
-    }
-
-    private static List<Cluster> clusters(Map<LocalDate, DayOutput> byDay, boolean energy) {
-        List<Cluster> clusters = new ArrayList<>();
-        for (DayOutput day : byDay.values()) {
-            if (day.hasOutputOrCost()) {
-                BigDecimal x = energy ? day.energyKwh() : day.cost();
-                clusters.add(new Cluster(x.doubleValue(), day.goodUnits()));
-            }
-        }
-        return clusters;
     }
 }

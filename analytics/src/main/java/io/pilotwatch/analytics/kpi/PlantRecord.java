@@ -31,6 +31,8 @@ public final class PlantRecord {
     private final Map<String, Long> late = new TreeMap<>();
     private final Map<String, Long> rejected = new TreeMap<>();
     private long duplicates;
+    /** Events before this time belong to an assessed milestone and are final (Long.MIN_VALUE: none yet). */
+    private long finalUntilMillis = Long.MIN_VALUE;
 
     /**
      * Counts an accepted event and moves its line's clock forward to its time if it is later.
@@ -55,6 +57,19 @@ public final class PlantRecord {
     /** @param reason a rejection reason's wire name */
     public void rejected(String reason) {
         rejected.merge(reason, 1L, Long::sum);
+    }
+
+    /**
+     * Marks everything before {@code millis} as final (an assessed milestone's due date has passed on the
+     * watermark); never moves back, even when a line that fell silent comes back and lowers the watermark.
+     */
+    public void finalUntil(long millis) {
+        finalUntilMillis = Math.max(finalUntilMillis, millis);
+    }
+
+    /** Events before this time are final: they would change an assessed milestone. */
+    public long finalUntilMillis() {
+        return finalUntilMillis;
     }
 
     public boolean hasClock() {

@@ -23,6 +23,9 @@ public final class Totals {
     private double cycleM2;
     private BigDecimal[] cost = zeros(CostCategory.values().length);
     private BigDecimal energyKwh = BigDecimal.ZERO;
+    /** Cost messages booked, and those of them that carried {@code energyKwh}: the evidence that 0 is a value. */
+    private long costBookings;
+    private long energyReadings;
     /** Σ over units of the line's summed ideal station cycles at completion, seconds. */
     private double idealSeconds;
     /** Station time in each state, summed over the stations. */
@@ -40,7 +43,11 @@ public final class Totals {
 
     public void addCost(CostCategory category, BigDecimal amount, Optional<BigDecimal> kwh) {
         cost[category.ordinal()] = cost[category.ordinal()].add(amount);
-        kwh.ifPresent(value -> energyKwh = energyKwh.add(value));
+        costBookings++;
+        if (kwh.isPresent()) {
+            energyKwh = energyKwh.add(kwh.get());
+            energyReadings++;
+        }
     }
 
     /** Adds (or with a negative value, takes back) station time in {@code state}. */
@@ -66,6 +73,8 @@ public final class Totals {
             cost[i] = cost[i].add(other.cost[i]);
         }
         energyKwh = energyKwh.add(other.energyKwh);
+        costBookings += other.costBookings;
+        energyReadings += other.energyReadings;
         idealSeconds += other.idealSeconds;
         for (int i = 0; i < stateMillis.length; i++) {
             stateMillis[i] += other.stateMillis[i];
@@ -116,6 +125,17 @@ public final class Totals {
 
     public BigDecimal energyKwh() {
         return energyKwh;
+    }
+
+    /** Cost messages booked: without any, a cost total of 0 means "not reported", not "free". */
+    public long costBookings() {
+        // State written before bookings were counted (kpis/1) has sums only: a non-zero sum was booked.
+        return costBookings > 0 || totalCost().signum() == 0 ? costBookings : 1;
+    }
+
+    /** Cost messages that carried {@code energyKwh}: without any, energy is not reported. */
+    public long energyReadings() {
+        return energyReadings > 0 || energyKwh.signum() == 0 ? energyReadings : 1;
     }
 
     public double idealSeconds() {

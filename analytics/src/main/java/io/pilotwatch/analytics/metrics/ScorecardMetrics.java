@@ -51,6 +51,8 @@ public final class ScorecardMetrics {
         }
         unknownPlant.ifPresent(record -> completeness(series, PlantRecord.UNKNOWN_PLANT, Map.of(), Map.of(),
                 record.rejected(), 0));
+        // Defence in depth: no formula should give NaN or infinity (tests assert it), and a gauge must never show one.
+        series.values().removeIf(v -> !Double.isFinite(v));
         meters.sync(series);
     }
 
@@ -91,6 +93,11 @@ public final class ScorecardMetrics {
             }
             if (m.value() != null && "assessed".equals(m.status())) {
                 kpiValue(series, "analytics.milestone.kpi", m.value(), tags);
+            }
+            if (m.ratioToBaseline() != null) {
+                series.put(Series.gauge("analytics.ratio.to.baseline", tags), m.ratioToBaseline().value());
+                series.put(Series.gauge("analytics.ratio.to.baseline.lower", tags), m.ratioToBaseline().lower());
+                series.put(Series.gauge("analytics.ratio.to.baseline.upper", tags), m.ratioToBaseline().upper());
             }
             if (m.projectedValueAtDue() != null) {
                 series.put(Series.gauge("analytics.projected.value", tags), m.projectedValueAtDue());

@@ -17,6 +17,7 @@ import io.pilotwatch.analytics.verdict.Verdict;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,15 +33,6 @@ final class MilestoneAssessor {
         this.rules = rules;
     }
 
-    /** The minimum sample for a verdict: units, days with data, or one key station. */
-    long minSample(Kpi kpi) {
-        return switch (kpi) {
-            case OPERATING_COST, ENERGY_PER_UNIT -> rules.minDays();
-            case CNC_RATIO -> 1;
-            default -> rules.minUnits();
-        };
-    }
-
     /**
      * @param window     the figures of the milestone's assessment window once every event up to the due date is
      *                   final (its month closed), else empty
@@ -53,34 +45,51 @@ final class MilestoneAssessor {
         Optional<Double> baselineValue = baseline.filter(Baseline::hasValue).map(Baseline::value);
         Optional<Double> threshold = target.needsBaseline() ? baselineValue.map(target::threshold)
                 : Optional.of(target.amount());
+        String type = target.type().name().toLowerCase(Locale.ROOT);
         if (window.isPresent()) {
             Optional<KpiValue> value = window.get().value(kpi);
-            Assessment assessment = Judge.judge(target, threshold, value, minSample(kpi));
-            return new MilestoneScore(milestone.id(), milestone.due(), target.type().name().toLowerCase(),
-                    target.amount(), threshold.orElse(null), "assessed", milestone.assessmentStart(), milestone.due(),
-                    value.orElse(null), assessment.verdict(), assessment.reason(),
-                    value.flatMap(v -> Progress.ratio(target, baselineValue, v.value())).orElse(null), null, null, 0);
+            Assessment assessment = Judge.judge(target, baseline, value, window.get().coverage(kpi),
+                    new Judge.Minimums(rules.minUnits(), rules.minDays()));
+            MilestoneScore.RatioToBaseline ratio = assessment.ratio() == null ? null
+                    : new MilestoneScore.RatioToBaseline(assessment.ratio().estimate(), assessment.ratio().lower(),
+                            assessment.ratio().upper(), Judge.allowedRatio(target));
+            return new MilestoneScore(milestone.id(), milestone.due(), type, target.amount(), threshold.orElse(null),
+                    "assessed", milestone.assessmentStart(), milestone.due(), value.orElse(null),
+                    assessment.verdict(), assessment.reason(),
+                    value.flatMap(v -> Progress.ratio(target, baselineValue, v.value())).orElse(null), null, null, 0,
+                    ratio);
         }
         Optional<KpiValue> current = Optional.ofNullable(trailing.values().get(kpi));
         Double progress = current.flatMap(v -> Progress.ratio(target, baselineValue, v.value())).orElse(null);
         if (threshold.isEmpty()) {
-            return new MilestoneScore(milestone.id(), milestone.due(), target.type().name().toLowerCase(),
-                    target.amount(), null, "projected", trailing.from(), trailing.to(), current.orElse(null),
-                    Verdict.INCONCLUSIVE, "no baseline", progress, null, null, 0);
+            String reason = baseline.map(b -> "no baseline (" + b.missingReason() + ")")
+                    .orElse("no baseline (not frozen yet)");
+            return new MilestoneScore(milestone.id(), milestone.due(), type, target.amount(), null, "projected",
+                    trailing.from(), trailing.to(), current.orElse(null), Verdict.INCONCLUSIVE, reason, progress,
+                    null, null, 0, null);
         }
         Projection projection = TrendProjector.project(points(kpi, months), target, threshold.get(), milestone.due(),
                 rules.trendMinMonths());
-        return new MilestoneScore(milestone.id(), milestone.due(), target.type().name().toLowerCase(),
-                target.amount(), threshold.get(), "projected", trailing.from(), trailing.to(), current.orElse(null),
-                projection.verdict(), projection.reason(), progress, projection.valueAtDue(), projection.reachesOn(),
-                projection.months());
+        return new MilestoneScore(milestone.id(), milestone.due(), type, target.amount(), threshold.get(), "projected",
+                trailing.from(), trailing.to(), current.orElse(null), projection.verdict(), projection.reason(),
+                progress, projection.valueAtDue(), projection.reachesOn(), projection.months(), null);
     }
 
+    /** Months whose value has the evidence a verdict would need: enough units and days, no gap in the input. */
     private List<MonthPoint> points(Kpi kpi, Map<YearMonth, Figures> months) {
         List<MonthPoint> points = new ArrayList<>();
         months.forEach((month, figures) -> figures.value(kpi)
-                .filter(value -> value.sampleSize() >= minSample(kpi))
+                .filter(value -> enough(kpi, value) && figures.coverage(kpi).gaps().isEmpty())
                 .ifPresent(value -> points.add(new MonthPoint(month, value.value()))));
         return points;
+    }
+
+    private boolean enough(Kpi kpi, KpiValue value) {
+        return switch (kpi) {
+            case CNC_RATIO -> value.sampleSize() >= 1;
+            case DEFECT_RATE, PRODUCTION_CYCLE -> value.sampleSize() >= rules.minUnits()
+                    && value.days() >= rules.minDays();
+            default -> value.days() >= rules.minDays();
+        };
     }
 }

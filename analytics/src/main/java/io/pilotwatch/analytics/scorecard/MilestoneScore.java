@@ -15,9 +15,19 @@ import java.time.LocalDate;
  * @param projectedValueAtDue  the trend's value at the due date (projected only)
  * @param projectedDate        when the trend reaches the threshold (projected only, null if never)
  * @param trendMonths          the monthly values the trend was fitted to
+ * @param ratioToBaseline      assessed reductions against a learned baseline: the interval of window / baseline the
+ *                             verdict rests on, and the ratio the target allows; null otherwise
  */
 public record MilestoneScore(String milestone, LocalDate due, String targetType, double targetAmount,
                              Double threshold, String status, LocalDate windowFrom, LocalDate windowTo,
                              KpiValue value, Verdict verdict, String reason, Double progress,
-                             Double projectedValueAtDue, LocalDate projectedDate, int trendMonths) {
+                             Double projectedValueAtDue, LocalDate projectedDate, int trendMonths,
+                             RatioToBaseline ratioToBaseline) {
+
+    /**
+     * The window's value over the baseline with its 95% interval, and {@code 1 - r}: {@code met} when
+     * {@code upper <= allowed}, {@code not_met} when {@code lower > allowed}.
+     */
+    public record RatioToBaseline(double value, double lower, double upper, double allowed) {
+    }
 }

@@ -15,5 +15,5 @@ public record PlantScorecard(String plant, String timezone, String currency, Ins
                              Map<String, List<WindowFigures>> lines, List<KpiScore> kpis) {
 
     /** The version of the KPI definitions in docs/kpis.md these figures follow. */
-    public static final String DEFINITIONS_VERSION = "kpis/1";
+    public static final String DEFINITIONS_VERSION = "kpis/2";
 }

@@ -100,7 +100,9 @@ public final class ScorecardBuilder {
      *
      * @param record a record with a clock ({@link PlantRecord#hasClock})
      */
-    public PlantScorecard build(String plant, PlantRecord record, long openFrom) {
+    public PlantScorecard build(String plant, PlantRecord record, long watermarkOpenFrom) {
+        // An assessed milestone stays assessed even if a line that came back lowers the watermark again.
+        long openFrom = Math.max(watermarkOpenFrom, record.finalUntilMillis());
         PlantPolicy policy = config.targets().forPlant(plant);
         long clock = record.clockMillis();
         Scope scope = scope(plant, record);
@@ -132,7 +134,7 @@ public final class ScorecardBuilder {
             KpiValue current = trailing.values().get(kpi);
             KpiScore.Reduction reduction = current != null && kpi.lowerIsBetter()
                     && baseline.filter(Baseline::hasValue).isPresent()
-                    ? KpiScore.Reduction.of(current, baseline.get().value()) : null;
+                    ? KpiScore.Reduction.of(current, baseline.get()) : null;
             kpis.add(new KpiScore(kpi, kpi.unit(), baseline.orElse(null), current, reduction, scores));
         }
         return new PlantScorecard(plant, policy.zone().getId(), policy.currency(),

@@ -3,6 +3,7 @@ package io.pilotwatch.analytics.scorecard;
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.kpi.KpiValue;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,9 +11,12 @@ import java.util.Objects;
 public final class ScorecardCsv {
 
     static final List<String> COLUMNS = List.of("plant", "kpi", "unit", "currency", "baseline", "baseline_version",
-            "baseline_method", "baseline_period", "baseline_source", "current_value", "current_lower", "current_upper",
-            "current_sample_size", "reduction", "milestone", "due", "target_type", "target", "threshold", "status",
-            "window_from", "window_to", "value", "lower", "upper", "sample_size", "verdict", "reason", "progress",
+            "baseline_method", "baseline_period", "baseline_source", "baseline_lower", "baseline_upper",
+            "baseline_sample_size", "baseline_days", "baseline_months", "baseline_note", "current_value",
+            "current_lower", "current_upper", "current_sample_size", "reduction", "reduction_lower", "reduction_upper",
+            "milestone", "due", "target_type", "target", "threshold", "status", "window_from", "window_to", "value",
+            "lower", "upper", "sample_size", "days", "ratio_to_baseline", "ratio_lower", "ratio_upper",
+            "ratio_allowed", "verdict", "reason", "progress",
             "projected_value_at_due", "projected_date", "accepted", "duplicates", "late", "rejected", "clock",
             "definitions_version");
 
@@ -37,14 +41,22 @@ public final class ScorecardCsv {
         KpiValue value = m.value();
         List<Object> cells = new ArrayList<>(List.of(card.plant(), score.kpi().wireName(), score.unit(),
                 card.currency()));
-        cells.addAll(java.util.Arrays.asList(b == null ? null : b.value(), b == null ? null : b.version(),
+        KpiScore.Reduction reduction = score.reduction();
+        MilestoneScore.RatioToBaseline ratio = m.ratioToBaseline();
+        cells.addAll(Arrays.asList(b == null ? null : b.value(), b == null ? null : b.version(),
                 b == null ? null : b.method(), b == null ? null : b.period(), b == null ? null : b.source(),
+                b == null ? null : b.lower(), b == null ? null : b.upper(), b == null ? null : b.sampleSize(),
+                b == null ? null : b.days(), b == null ? null : b.months(), b == null ? null : b.note(),
                 current == null ? null : current.value(), current == null ? null : current.lower(),
                 current == null ? null : current.upper(), current == null ? null : current.sampleSize(),
-                score.reduction() == null ? null : score.reduction().value(), m.milestone(), m.due(), m.targetType(),
+                reduction == null ? null : reduction.value(), reduction == null ? null : reduction.lower(),
+                reduction == null ? null : reduction.upper(), m.milestone(), m.due(), m.targetType(),
                 m.targetAmount(), m.threshold(), m.status(), m.windowFrom(), m.windowTo(),
                 value == null ? null : value.value(), value == null ? null : value.lower(),
-                value == null ? null : value.upper(), value == null ? null : value.sampleSize(), m.verdict().wireName(),
+                value == null ? null : value.upper(), value == null ? null : value.sampleSize(),
+                value == null ? null : value.days(), ratio == null ? null : ratio.value(),
+                ratio == null ? null : ratio.lower(), ratio == null ? null : ratio.upper(),
+                ratio == null ? null : ratio.allowed(), m.verdict().wireName(),
                 m.reason(), m.progress(), m.projectedValueAtDue(), m.projectedDate(),
                 card.completeness().accepted(), card.completeness().duplicates(), card.completeness().lateTotal(),
                 card.completeness().rejectedTotal(), card.clock(), card.definitionsVersion()));

@@ -18,12 +18,27 @@ public final class Wilson {
             throw new IllegalArgumentException("need 0 <= successes <= trials and trials >= 1, got "
                     + successes + " of " + trials);
         }
-        double n = trials;
-        double p = successes / n;
-        double z2 = Confidence.Z_95 * Confidence.Z_95;
-        double denominator = 1 + z2 / n;
-        double center = (p + z2 / (2 * n)) / denominator;
-        double half = Confidence.Z_95 / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        return interval((double) successes / trials, trials, Confidence.Z_95);
+    }
+
+    /**
+     * The Wilson interval of proportion {@code p} with an effective sample size and quantile: for clustered
+     * data, {@code n} is the units divided by the design effect and {@code q} a t quantile with the clusters'
+     * degrees of freedom (see {@link ClusteredProportion}).
+     *
+     * @param p proportion, 0 to 1
+     * @param n effective sample size, > 0
+     * @param q the quantile, e.g. 1.959964 for 95%
+     */
+    public static Interval interval(double p, double n, double q) {
+        if (!(p >= 0 && p <= 1) || !(n > 0) || !(q > 0)) {
+            throw new IllegalArgumentException("need 0 <= p <= 1, n > 0 and q > 0, got p=" + p + ", n=" + n
+                    + ", q=" + q);
+        }
+        double q2 = q * q;
+        double denominator = 1 + q2 / n;
+        double center = (p + q2 / (2 * n)) / denominator;
+        double half = q / denominator * Math.sqrt(p * (1 - p) / n + q2 / (4 * n * n));
         // Rounding can put a bound a hair outside [0, 1] or past p at the extremes; clamp to what is possible.
         return new Interval(p, Math.max(0, Math.min(p, center - half)), Math.min(1, Math.max(p, center + half)));
     }

@@ -59,6 +59,22 @@ final class EventApplier {
         }
     }
 
+    /** Whether the station already has exactly this profile at its time: a retained copy published again. */
+    boolean knowsProfile(KpiEvent event, KpiEvent.Profile profile) {
+        StationRecord station = stations.get(StoreKeys.station(event.plant(), event.line(), event.station()));
+        Profile same = new Profile(event.tsMillis(), profile.keyProcess(), profile.cnc(), profile.idealCycleSeconds());
+        return station != null && station.profiles().contains(same);
+    }
+
+    /** Applies a back-dated profile from {@code fromMillis} on, leaving the final period before it as it was. */
+    void applyProfileFrom(KpiEvent event, KpiEvent.Profile profile, long fromMillis) {
+        String key = StoreKeys.station(event.plant(), event.line(), event.station());
+        StationRecord station = station(key);
+        station.applyProfile(new Profile(fromMillis, profile.keyProcess(), profile.cnc(), profile.idealCycleSeconds()));
+        stations.put(key, station);
+        idealCycles.remove(StoreKeys.stationsOf(event.plant(), event.line()));
+    }
+
     private void applyUnit(KpiEvent event, KpiEvent.Unit unit, PlantCalendar calendar) {
         long completed = unit.completedAtMillis();
         long cycle = completed - unit.startedAtMillis();

@@ -4,6 +4,7 @@ import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.baseline.BaselineKeeper;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.kpi.ClosedFigures;
+import io.pilotwatch.analytics.kpi.FinalPeriods;
 import io.pilotwatch.analytics.kpi.FiguresCalculator;
 import io.pilotwatch.analytics.kpi.Lateness;
 import io.pilotwatch.analytics.kpi.PlantCalendar;
@@ -79,7 +80,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
         applier = new EventApplier(context.getStateStore(StoreNames.DAYS), context.getStateStore(StoreNames.SKETCHES),
                 context.getStateStore(StoreNames.STATIONS));
         baselines = new BaselineKeeper(config.baselines(), config.publishedBaselines(), baselineStore,
-                new FiguresCalculator(data));
+                new FiguresCalculator(data), config.verdicts().baselineEvidence());
         publisher = new KpiPublisher(data, config, context::currentSystemTimeMs, closed);
         context.schedule(config.processing().publishInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -104,8 +105,11 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
             plants.put(plant, state);
             return;
         }
+        if (beforeFinal(record, event, state, calendar, now)) {
+            return;
+        }
         // Profiles are state, not period data, and come again as retained messages with their old ts:
-        // they always apply (the latest by ts counts), so they are never late.
+        // they always apply (the latest by ts counts), so they are never late on a line's clock.
         String line = event.line();
         OptionalLong lineClock = state.lineClock(line);
         long eventTime = event.eventTimeMillis();
@@ -121,6 +125,45 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
         applier.apply(event, calendar, lineOpenFrom);
         plants.put(plant, state);
         advanceWatermark(plant, state, calendar, now, record.timestamp());
+    }
+
+    /**
+     * Keeps assessed milestones final: an event dated before the end of the latest assessed due date is late,
+     * whichever line sends it. A profile there that would change history (not a retained copy of one already
+     * known) takes effect from the end of the final period instead, and counts as late. Returns whether the event
+     * was fully handled here.
+     */
+    private boolean beforeFinal(Record<byte[], Classified> record, KpiEvent event, PlantRecord state,
+                                PlantCalendar calendar, long now) {
+        if (!state.hasClock()) {
+            return false;
+        }
+        // The watermark before this event is applied: whatever a scorecard could already show as assessed.
+        long watermark = state.watermarkMillis(now, config.processing().lineIdleTimeout());
+        state.finalUntil(FinalPeriods.finalUntil(config.targets().forPlant(event.plant()), calendar,
+                Lateness.openFrom(calendar, watermark, grace)));
+        long finalUntil = state.finalUntilMillis();
+        if (event.eventTimeMillis() >= finalUntil) {
+            return false;
+        }
+        String detail = "event time " + Instant.ofEpochMilli(event.eventTimeMillis()) + " is before "
+                + Instant.ofEpochMilli(finalUntil) + ": an assessed milestone's data are final";
+        if (event.fact() instanceof KpiEvent.Profile profile) {
+            if (applier.knowsProfile(event, profile)) {
+                return false;
+            }
+            state.late(event.kind());
+            applier.applyProfileFrom(event, profile, finalUntil);
+            plants.put(event.plant(), state);
+            LOG.debug("Back-dated profile of {} applied from {}: {}", event.stationPath(),
+                    Instant.ofEpochMilli(finalUntil), detail);
+            return true;
+        }
+        state.late(event.kind());
+        plants.put(event.plant(), state);
+        LOG.debug("Late {} event of {}: {}", event.kind().wireName(), event.stationPath(), detail);
+        toDlq(record, LATE_REASON, detail);
+        return true;
     }
 
     /**

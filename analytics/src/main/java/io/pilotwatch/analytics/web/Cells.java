@@ -43,15 +43,30 @@ final class Cells {
         return html.toString();
     }
 
-    /** The value, then period, source, method (unless the source says it) and version in small print. */
+    /**
+     * The value with its interval and evidence (learned) or "treated as exact" (configured), then period, source,
+     * method (unless the source says it) and version in small print; without a value, why.
+     */
     static String baseline(Baseline baseline, Format.Scale scale) {
         if (baseline == null) {
             return "<span class=\"none\">not frozen yet</span>";
         }
-        String value = baseline.hasValue()
-                ? "<span class=\"value\" data-value=\"" + baseline.value() + "\">"
-                + esc(scale.format(baseline.value())) + "</span>"
-                : "<span class=\"none\" title=\"the learning period held no data\">none</span>";
+        String value;
+        if (!baseline.hasValue()) {
+            value = "<span class=\"none\">none</span> <small class=\"baseline-note\">" + esc(baseline.missingReason())
+                    + "</small>";
+        } else {
+            value = "<span class=\"value\" data-value=\"" + baseline.value() + "\">" + esc(scale.format(baseline.value()))
+                    + "</span>";
+            if (baseline.exact()) {
+                value += " <small class=\"evidence\">treated as exact</small>";
+            } else if (baseline.lower() != null && baseline.upper() != null) {
+                value += " <span class=\"interval\" title=\"95% interval\">[" + esc(scale.format(baseline.lower())) + ", "
+                        + esc(scale.format(baseline.upper())) + "]</span> <small class=\"evidence\">n = "
+                        + baseline.sampleSize() + ", " + baseline.days() + " days in " + baseline.months()
+                        + " months</small>";
+            }
+        }
         String source = baseline.source() == null || baseline.source().contains(baseline.method())
                 ? esc(baseline.source()) : esc(baseline.source()) + " · " + esc(baseline.method());
         return value + " <small class=\"provenance\">" + esc(baseline.period()) + " · " + source + " · v"

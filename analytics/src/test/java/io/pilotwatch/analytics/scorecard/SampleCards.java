@@ -25,13 +25,13 @@ public final class SampleCards {
     }
 
     public static PlantScorecard hostile() {
-        KpiValue current = new KpiValue(0.05, 0.03, 0.08, 200);
+        KpiValue current = new KpiValue(0.05, 0.03, 0.08, 200, 60);
         Baseline baseline = new Baseline(PLANT, Kpi.DEFECT_RATE, 0.2, null, null, 0, Baseline.CONFIGURED, "2015",
-                SOURCE, 2, null, null, 0);
+                SOURCE, 2, null, null, 0, 0, 0, null);
         MilestoneScore score = new MilestoneScore(MILESTONE, LocalDate.of(2025, 12, 31), "reduction", 0.3, 0.14,
                 "projected", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), current, Verdict.OFF_TRACK,
-                "trend <misses> the target", 0.5, 0.16, LocalDate.of(2027, 4, 16), 6);
-        KpiScore kpi = new KpiScore(Kpi.DEFECT_RATE, "ratio", baseline, current, KpiScore.Reduction.of(current, 0.2),
+                "trend <misses> the target", 0.5, 0.16, LocalDate.of(2027, 4, 16), 6, null);
+        KpiScore kpi = new KpiScore(Kpi.DEFECT_RATE, "ratio", baseline, current, KpiScore.Reduction.of(current, baseline),
                 List.of(score));
         WindowFigures trailing = new WindowFigures("trailing", "2025-01-01..2025-03-31", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 3, 31), Map.of(Kpi.DEFECT_RATE, current), Map.of(), Map.of(), Map.of(), null, 0, 0,
@@ -46,8 +46,8 @@ public final class SampleCards {
 
     public static PlantDetail hostileDetail() {
         PlantScorecard card = hostile();
-        List<MonthValue> months = List.of(new MonthValue(YearMonth.of(2025, 2), true, new KpiValue(0.06, null, null, 90)),
-                new MonthValue(YearMonth.of(2025, 3), false, new KpiValue(0.05, null, null, 110)));
+        List<MonthValue> months = List.of(new MonthValue(YearMonth.of(2025, 2), true, new KpiValue(0.06, null, null, 90, 20)),
+                new MonthValue(YearMonth.of(2025, 3), false, new KpiValue(0.05, null, null, 110, 25)));
         return new PlantDetail(card, new PlantTrends(PLANT, Map.of(Kpi.DEFECT_RATE, months),
                 Map.of(LINE, Map.of(Kpi.DEFECT_RATE, months))));
     }

@@ -13,7 +13,7 @@ class ScorecardCsvTest {
 
         assertThat(csv).startsWith(String.join(",", ScorecardCsv.COLUMNS) + "\r\n").endsWith("\r\n");
         assertThat(ScorecardCsv.COLUMNS).endsWith("definitions_version");
-        assertThat(csv).endsWith(",kpis/1\r\n");
+        assertThat(csv).endsWith(",kpis/2\r\n");
     }
 
     @Test
@@ -22,10 +22,11 @@ class ScorecardCsvTest {
         String row = csv.substring(csv.indexOf("\r\n") + 2);
 
         assertThat(row).startsWith("<script>alert('p')</script>,defect_rate,ratio,CNY,0.2,2,configured,2015,"
-                + "\"report, \"\"audited\"\"\r\n<b>2015</b>\",0.05,0.03,0.08,200,");
+                + "\"report, \"\"audited\"\"\r\n<b>2015</b>\",,,0,0,0,,0.05,0.03,0.08,200,0.75,");
+        // A configured baseline has no interval, evidence or note; a projected milestone no ratio to baseline.
         assertThat(row).contains(",m<1>,2025-12-31,reduction,0.3,0.14,projected,2025-01-01,2025-03-31,"
-                + "0.05,0.03,0.08,200,off_track,trend <misses> the target,0.5,0.16,2027-04-16,200,3,1,2,"
-                + "2025-03-31T00:00:00Z,kpis/1\r\n");
+                + "0.05,0.03,0.08,200,60,,,,,off_track,trend <misses> the target,0.5,0.16,2027-04-16,200,3,1,2,"
+                + "2025-03-31T00:00:00Z,kpis/2\r\n");
     }
 
     @Test
@@ -35,7 +36,7 @@ class ScorecardCsvTest {
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).containsEntry("plant", SampleCards.PLANT).containsEntry("baseline_source", SampleCards.SOURCE)
                 .containsEntry("milestone", SampleCards.MILESTONE).containsEntry("verdict", "off_track")
-                .containsEntry("definitions_version", "kpis/1");
+                .containsEntry("definitions_version", "kpis/2");
     }
 
     @Test

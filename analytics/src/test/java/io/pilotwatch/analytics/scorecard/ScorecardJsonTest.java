@@ -17,10 +17,10 @@ class ScorecardJsonTest {
         JsonNode json = Json.MAPPER.readTree(ScorecardJson.write(List.of(SampleCards.hostile()), NOW));
 
         assertThat(json.path("generatedAt").asText()).isEqualTo("2026-11-28T12:00:00Z");
-        assertThat(json.path("definitionsVersion").asText()).isEqualTo("kpis/1");
+        assertThat(json.path("definitionsVersion").asText()).isEqualTo("kpis/2");
         JsonNode plant = json.path("plants").path(0);
         assertThat(plant.path("plant").asText()).isEqualTo(SampleCards.PLANT);
-        assertThat(plant.path("definitionsVersion").asText()).isEqualTo("kpis/1");
+        assertThat(plant.path("definitionsVersion").asText()).isEqualTo("kpis/2");
         JsonNode kpi = plant.path("kpis").path(0);
         assertThat(kpi.path("kpi").asText()).isEqualTo("defect_rate");
         assertThat(kpi.path("baseline").path("source").asText()).isEqualTo(SampleCards.SOURCE);
@@ -36,7 +36,7 @@ class ScorecardJsonTest {
     void plantDetailCarriesTheMonthlyTrendsOfThePlantAndEachLine() throws Exception {
         JsonNode json = Json.MAPPER.readTree(ScorecardJson.write(SampleCards.hostileDetail(), NOW));
 
-        assertThat(json.path("definitionsVersion").asText()).isEqualTo("kpis/1");
+        assertThat(json.path("definitionsVersion").asText()).isEqualTo("kpis/2");
         assertThat(json.path("plant").path("plant").asText()).isEqualTo(SampleCards.PLANT);
         JsonNode months = json.path("trends").path("plantMonths").path("defect_rate");
         assertThat(months.path(0).path("month").asText()).isEqualTo("2025-02");

@@ -39,6 +39,9 @@ class BaselineFreezingTest {
             Baseline frozen = harness.data().baseline(PLANT, Kpi.DEFECT_RATE).orElseThrow();
             assertThat(frozen.value()).isCloseTo(0.2, within(1e-12));
             assertThat(frozen.sampleSize()).isEqualTo(10);
+            assertThat(frozen.days()).isEqualTo(10);
+            assertThat(frozen.months()).isEqualTo(1);
+            assertThat(frozen.note()).isNull();
             assertThat(frozen.method()).isEqualTo(Baseline.LEARNED);
             assertThat(frozen.version()).isEqualTo(1);
             Map<String, Baseline> published = published(harness);
@@ -62,7 +65,7 @@ class BaselineFreezingTest {
     @Test
     void publishedBaselineOfTheSameVersionIsAdoptedNotLearnedAgain() throws IOException {
         Baseline old = new Baseline(PLANT, Kpi.DEFECT_RATE, 0.09, 0.05, 0.12, 300, Baseline.LEARNED, "2025-01-01..2025-01-31",
-                "learned from events", 1, java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 1, 31), 0);
+                "learned from events", 1, java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 1, 31), 0, 25, 1, null);
         try (TopologyHarness harness = harness(1, Map.of(Baseline.key(PLANT, Kpi.DEFECT_RATE), old))) {
             sendJanuary(harness, 10, 2);
             harness.send(eol.key(), eol.unit("2025-02-03T01:00", Duration.ofHours(1), UnitResult.GOOD));
@@ -75,7 +78,7 @@ class BaselineFreezingTest {
     @Test
     void higherVersionInTheBaselinesFileLearnsAgainAndBumpsTheVersion() throws IOException {
         Baseline old = new Baseline(PLANT, Kpi.DEFECT_RATE, 0.09, 0.05, 0.12, 300, Baseline.LEARNED, "2025-01-01..2025-01-31",
-                "learned from events", 1, java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 1, 31), 0);
+                "learned from events", 1, java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 1, 31), 0, 25, 1, null);
         try (TopologyHarness harness = harness(2, Map.of(Baseline.key(PLANT, Kpi.DEFECT_RATE), old))) {
             sendJanuary(harness, 10, 2);
             harness.send(eol.key(), eol.unit("2025-02-03T01:00", Duration.ofHours(1), UnitResult.GOOD));
@@ -112,8 +115,11 @@ class BaselineFreezingTest {
                   learnTo: 2025-01-31
                   version: %d
                 """.formatted(version));
-        return new TopologyHarness(dir.resolve("state-" + version), Map.of("analytics.baselines.file", file.toString()),
-                published);
+        // Ten units on ten January days: enough evidence once the minimums are lowered to that (BaselineEvidenceTest
+        // covers the defaults).
+        return new TopologyHarness(dir.resolve("state-" + version), Map.of("analytics.baselines.file", file.toString(),
+                "analytics.baseline.min.units", "10", "analytics.baseline.min.days", "10",
+                "analytics.baseline.min.months", "1"), published);
     }
 
     /** {@code units} units in January, the first {@code defective} of them defects. */

@@ -111,13 +111,15 @@ class DuplicatesAndLatenessTest {
     }
 
     @Test
-    void profileWithAnOldTimestampIsNeverLate() {
+    void profileWithAnOldTimestampStillCountsForOpenMonths() {
         Events cnc = Events.station("hz-gearbox", "l1", "cnc-03");
         harness.send(eol.key(), eol.unit("2025-06-02T08:00", CYCLE, UnitResult.GOOD));
-        // A retained profile delivered again long after it was published.
+        // A retained profile delivered long after it was published: months are never closed to profiles; but it
+        // predates the assessed 2020 milestone, so it takes effect from 2021 on and is counted as late
+        // (FinalMeansFinalTest).
         harness.send(cnc.key(), cnc.profile("2015-01-01T06:00", true, true, 95.5));
 
-        assertThat(harness.plant("hz-gearbox").late()).isEmpty();
+        assertThat(harness.plant("hz-gearbox").late()).containsEntry("profile", 1L);
         assertThat(month().keyStations()).isEqualTo(1);
     }
 

@@ -36,24 +36,33 @@ class KpiFiguresTest {
     }
 
     @Test
-    void defectRateOfThePlantIsFromSummedUnitsWithItsWilsonInterval() {
+    void defectRateOfThePlantIsFromSummedUnitsWithItsClusteredWilsonInterval() {
         KpiValue plant = value(plantMonth(), Kpi.DEFECT_RATE);
         // 2 of 6, not the mean of the lines' 1/4 and 1/2 (0.375).
         assertThat(plant.value()).isCloseTo(2.0 / 6, within(1e-12));
-        assertThat(plant.lower()).isCloseTo(0.0967714111, within(1e-9));
-        assertThat(plant.upper()).isCloseTo(0.7000066849, within(1e-9));
+        // Days (defective, units): 3 March (0, 2), 4 March (2, 3), 5 March (0, 1). Residuals x - y/3: -2/3, 1, -1/3;
+        // cluster variance 3/2 · 1.5556 / 36 = 0.064815 over binomial (1/3)(2/3)/6 = 0.037037: design effect 1.75,
+        // n = 6 / 1.75 = 3.428571, q = t(0.975, 2) = 4.302653; Wilson: centre (p + q²/2n) / (1 + q²/n) = 0.473956,
+        // half q / (1 + q²/n) · √(p(1-p)/n + q²/4n²) = 0.455272.
+        assertThat(plant.lower()).isCloseTo(0.0186846065, within(1e-9));
+        assertThat(plant.upper()).isCloseTo(0.9292285821, within(1e-9));
         assertThat(plant.sampleSize()).isEqualTo(6);
+        assertThat(plant.days()).isEqualTo(3);
         assertThat(value(lineMonth("l1"), Kpi.DEFECT_RATE).value()).isEqualTo(0.25);
         assertThat(plantMonth().units()).containsEntry("good", 4L).containsEntry("defect", 1L)
                 .containsEntry("scrap", 1L).containsEntry("rework", 0L).containsEntry("total", 6L);
     }
 
     @Test
-    void productionCycleHasItsMeanWithATIntervalAndSketchPercentiles() {
+    void productionCycleHasItsMeanWithADayClusteredIntervalAndSketchPercentiles() {
         KpiValue mean = value(plantMonth(), Kpi.PRODUCTION_CYCLE);
         assertThat(mean.value()).isCloseTo(9600, within(1e-9));
-        assertThat(mean.lower()).isCloseTo(3430.6035945, within(1e-6));
-        assertThat(mean.upper()).isCloseTo(15769.3964055, within(1e-6));
+        // Days (Σ cycle h, units): (3, 2), (9, 3), (4, 1); R = 16/6 h; residuals -2.3333, 1, 1.3333 h: cluster variance
+        // 3/2 · 8.2222 / 36 = 0.342593 h², below the units' own s²/n = (13.333/5)/6 = 0.444444 h², which is used;
+        // half-width t(0.975, 2) · √0.444444 h = 4.302653 · 0.666667 · 3600 s = 10,326.37 s, the lower bound
+        // clipped at 0.
+        assertThat(mean.lower()).isZero();
+        assertThat(mean.upper()).isCloseTo(19926.366552, within(1e-5));
         // Nearest rank of 1, 1, 2, 3, 4, 5 h: p50 = 2 h, p90 = 5 h; the sketch is within 1/2048 of them.
         assertThat(value(plantMonth(), Kpi.PRODUCTION_CYCLE_P50).value()).isCloseTo(7200, within(7200 / 2048.0));
         assertThat(value(plantMonth(), Kpi.PRODUCTION_CYCLE_P90).value()).isCloseTo(18000, within(18000 / 2048.0));

@@ -36,7 +36,8 @@ class LineSkewTest {
                 defaults: {learnFrom: 2025-01-01, learnTo: 2025-01-31}
                 """);
         harness = new TopologyHarness(dir.resolve("state"), Map.of("analytics.baselines.file", baselines.toString(),
-                "analytics.line.idle.minutes", "10"));
+                "analytics.line.idle.minutes", "10", "analytics.baseline.min.units", "1",
+                "analytics.baseline.min.days", "2", "analytics.baseline.min.months", "1"));
     }
 
     @AfterEach

@@ -49,7 +49,7 @@ class VerdictsTest {
         harness = new TopologyHarness(dir.resolve("state"), Map.of("analytics.targets.file", targets.toString(),
                 "analytics.baselines.file", baselines.toString(), "analytics.trend.months", "3",
                 "analytics.trend.min.months", "2",
-                "analytics.verdict.min.days", "30"));
+                "analytics.verdict.min.days", "20"));
         Events k1 = Events.station("cd-valve", "l1", "k1");
         Events k2 = Events.station("cd-valve", "l1", "k2");
         Events eol = Events.station("cd-valve", "l1", "eol");
@@ -59,11 +59,11 @@ class VerdictsTest {
             harness.send(eol.key(), eol.cost("2025-01-" + day + "T18:00", CostCategory.LABOR, "1000", "CNY", null));
         }
         for (int i = 0; i < 100; i++) {
-            harness.send(eol.key(), eol.unit("2025-01" + at(i), Duration.ofSeconds(7200), i < 5 ? UnitResult.DEFECT
+            harness.send(eol.key(), eol.unit("2025-01" + at(i), Duration.ofSeconds(7200), i % 20 == 0 ? UnitResult.DEFECT
                     : UnitResult.GOOD));
         }
         for (int i = 0; i < 100; i++) {
-            harness.send(eol.key(), eol.unit("2025-02" + at(i), Duration.ofSeconds(7000), i < 4 ? UnitResult.REWORK
+            harness.send(eol.key(), eol.unit("2025-02" + at(i), Duration.ofSeconds(7000), i % 25 == 0 ? UnitResult.REWORK
                     : UnitResult.GOOD));
         }
         harness.send(eol.key(), eol.unit("2025-03-03T10:00", Duration.ofSeconds(7000), UnitResult.GOOD));
@@ -77,7 +77,15 @@ class VerdictsTest {
 
     @Test
     void wholeWilsonIntervalBelowTheThresholdIsMet() {
+        // 5 defective of 100 units on 25 days (one on each of days 1, 6, 11, 16 and 21; 4 units a day). Day clusters
+        // (x = defective, y = units): residuals x - 0.05 · 4 are 0.8 (5 days) and -0.2 (20 days), Σr² = 4.0;
+        // cluster variance 25/24 · 4.0 / 100² = 0.000417 is below the binomial 0.05 · 0.95 / 100 = 0.000475, so the
+        // design effect is floored at 1: Wilson with n = 100 and q = t(0.975, 24) = 2.063899:
+        // centre (0.05 + q²/200) / (1 + q²/100) = 0.068384, half q / 1.042597 · √(0.000475 + q²/40000) = 0.047735,
+        // [0.02065, 0.11612], wholly below the threshold 0.14 of the configured (exact) baseline 0.2.
         MilestoneScore score = score(Kpi.DEFECT_RATE, "m1");
+        assertThat(score.value().lower()).isCloseTo(0.02065, within(1e-4));
+        assertThat(score.value().upper()).isCloseTo(0.11612, within(1e-4));
         assertThat(score.status()).isEqualTo("assessed");
         assertThat(score.threshold()).isEqualTo(0.14);
         assertThat(score.value().sampleSize()).isEqualTo(100);
@@ -97,9 +105,9 @@ class VerdictsTest {
     @Test
     void fewerDaysThanTheMinimumIsInconclusive() {
         MilestoneScore score = score(Kpi.OPERATING_COST, "m1");
-        // Units on 1 to 25 January, costs on 10 to 12: 25 days with data, the minimum is 30.
+        // Units on 1 to 25 January, but costs booked on 10 to 12 only: 3 days of the KPI's input, the minimum is 20.
         assertThat(score.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(score.reason()).contains("sample 25", "minimum 30");
+        assertThat(score.reason()).isEqualTo("data on 3 days, fewer than the minimum 20");
     }
 
     @Test
@@ -107,7 +115,8 @@ class VerdictsTest {
         KpiScore energy = kpi(Kpi.ENERGY_PER_UNIT);
         assertThat(energy.baseline().value()).isNull();
         assertThat(energy.milestones().get(0).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(energy.milestones().get(0).reason()).isEqualTo("no baseline");
+        assertThat(energy.milestones().get(0).reason())
+                .isEqualTo("no baseline (no data: no energy reading or no good unit in the learning period)");
     }
 
     @Test

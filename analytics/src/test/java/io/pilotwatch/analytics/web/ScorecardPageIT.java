@@ -122,7 +122,7 @@ class ScorecardPageIT {
         String href = browser.driver.findElement(By.cssSelector("a[data-export='csv']")).getAttribute("href");
         List<Map<String, String>> rows = CsvRows.parse(get(URI.create(href).getPath()));
 
-        assertThat(rows).hasSize(9).allSatisfy(row -> assertThat(row).containsEntry("definitions_version", "kpis/1"));
+        assertThat(rows).hasSize(9).allSatisfy(row -> assertThat(row).containsEntry("definitions_version", "kpis/2"));
         Map<String, String> defects = CsvRows.row(rows, VerdictMonths.PLANT, "defect_rate", "m1");
         assertThat(defects).containsEntry("verdict", "met").containsEntry("progress", "2.5")
                 .containsEntry("threshold", "0.14").containsEntry("baseline", "0.2")
@@ -223,7 +223,7 @@ class ScorecardPageIT {
         assertThat(again.body()).isEmpty();
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("No plant no-such-plant");
-        assertThat(plantJson).contains("\"definitionsVersion\":\"kpis/1\"", "\"trends\"", "\"plantMonths\"",
+        assertThat(plantJson).contains("\"definitionsVersion\":\"kpis/2\"", "\"trends\"", "\"plantMonths\"",
                 "\"month\":\"2025-03\"");
     }
 

@@ -58,7 +58,7 @@ class ScorecardPagesTest {
         assertThat(milestone(plant, "production_cycle", "m1").selectFirst(".progress-text").text())
                 .isEqualTo("-333.3% of target");
         assertThat(milestone(plant, "operating_cost", "m1").selectFirst(".badge").attr("title"))
-                .contains("sample 25", "minimum 30");
+                .contains("data on 3 days", "minimum 20");
         // Its point estimate is past the target, but the bar takes the verdict's colour, not "reached".
         assertThat(milestone(plant, "operating_cost", "m1").selectFirst("rect.fill").attr("width")).isEqualTo("100.0");
         assertThat(milestone(plant, "operating_cost", "m1").selectFirst("rect.fill").classNames())
@@ -80,7 +80,7 @@ class ScorecardPagesTest {
                 .selectFirst("section.plant");
         Element defects = plant.selectFirst("tr[data-kpi=defect_rate]");
 
-        assertThat(defects.selectFirst("td[data-label=Baseline]").text()).isEqualTo("20.00% 2015 · plant report · configured · v1");
+        assertThat(defects.selectFirst("td[data-label=Baseline]").text()).isEqualTo("20.00% treated as exact 2015 · plant report · configured · v1");
         // 10 defective of 201 units over the trailing 90 days; Wilson interval around it.
         assertThat(defects.selectFirst("td[data-label=Current] .value").attr("data-value")).isEqualTo(String.valueOf(9.0 / 201));
         assertThat(defects.selectFirst("td[data-label=Current] .sample").text()).isEqualTo("n = 201 units");
