@@ -88,7 +88,7 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     public PlantScorecard scorecard(String plant) {
-        return new ScorecardBuilder(data(), config, WALL_CLOCK::toEpochMilli).build(plant)
+        return new ScorecardBuilder(data(), config, this::wallClockMillis).build(plant)
                 .orElseThrow(() -> new AssertionError("no scorecard of plant " + plant));
     }
 
