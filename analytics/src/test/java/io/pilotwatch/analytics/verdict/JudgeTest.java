@@ -7,9 +7,13 @@ import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.kpi.Coverage;
 import io.pilotwatch.analytics.kpi.Kpi;
 import io.pilotwatch.analytics.kpi.KpiValue;
+import io.pilotwatch.analytics.stats.ClusteredProportion;
+import io.pilotwatch.analytics.stats.ClusteredRatio;
+import io.pilotwatch.analytics.stats.Interval;
 import io.pilotwatch.analytics.targets.Target;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,28 @@ class JudgeTest {
         Baseline learned = learned(wilsonValue(600, 5000, 300));
         assertThat(judge(REDUCTION, learned, wilsonValue(100, 2000, 90)).verdict()).isEqualTo(Verdict.MET);
         assertThat(judge(REDUCTION, learned, wilsonValue(200, 2000, 90)).verdict()).isEqualTo(Verdict.NOT_MET);
+    }
+
+    /**
+     * Issue 15's fourth defect: 90 days of 20 units, all 90 defects on 9 days (10 each). Units as independent
+     * give Wilson [0.0409, 0.0611], below the threshold 0.07 of a configured 0.10: met. With days as clusters the
+     * residuals x - 0.05 · 20 are 9 (9 days) and -1 (81 days): cluster variance 90/89 · 810 / 1800² = 0.000253
+     * over binomial 0.05 · 0.95 / 1800 = 0.0000264, design effect 9.58, n = 187.9, q = t(0.975, 89) = 1.98698:
+     * Wilson [0.0267, 0.0919], which straddles 0.07.
+     */
+    @Test
+    void defectsBunchedOnAFewDaysAreNotAsPreciseAsIndependentUnits() {
+        List<ClusteredRatio.Cluster> days = new ArrayList<>();
+        for (int day = 0; day < 90; day++) {
+            days.add(new ClusteredRatio.Cluster(day < 9 ? 10 : 0, 20));
+        }
+        Interval clustered = ClusteredProportion.interval(days);
+        KpiValue independent = wilsonValue(90, 1800, 90);
+
+        assertThat(verdict(REDUCTION, CONFIGURED, independent)).isEqualTo(Verdict.MET);
+        assertThat(clustered.lower()).isCloseTo(0.02665, within(1e-4));
+        assertThat(clustered.upper()).isCloseTo(0.09187, within(1e-4));
+        assertThat(verdict(REDUCTION, CONFIGURED, KpiValue.of(clustered, 1800, 90))).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test
