@@ -112,15 +112,19 @@ class AnalyticsServiceIT {
         String[] month = {"plant", PLANT, "window", "month"};
         assertThat(m.sum("analytics_events_accepted_total", "plant", PLANT)).isEqualTo(22);
         assertThat(m.value("analytics_plant_kpi", with(month, "kpi", "defect_rate"))).hasValue(2.0 / 6);
+        // Day-clustered Wilson (design effect 1.75, t with 2 degrees of freedom), derived in KpiFiguresTest.
         assertThat(m.value("analytics_plant_kpi_lower", with(month, "kpi", "defect_rate")).getAsDouble())
-                .isCloseTo(0.0967714111, within(1e-9));
+                .isCloseTo(0.0186846065, within(1e-9));
         assertThat(m.value("analytics_plant_kpi_upper", with(month, "kpi", "defect_rate")).getAsDouble())
-                .isCloseTo(0.7000066849, within(1e-9));
+                .isCloseTo(0.9292285821, within(1e-9));
         assertThat(m.value("analytics_plant_kpi_sample_size", with(month, "kpi", "defect_rate"))).hasValue(6);
         assertThat(m.value("analytics_plant_kpi", with(month, "kpi", "production_cycle")).getAsDouble())
                 .isCloseTo(9600, within(1e-9));
+        // Day-clustered, floored at the units' own variance, clipped at 0 (KpiFiguresTest).
         assertThat(m.value("analytics_plant_kpi_lower", with(month, "kpi", "production_cycle")).getAsDouble())
-                .isCloseTo(3430.6035945, within(1e-6));
+                .isZero();
+        assertThat(m.value("analytics_plant_kpi_upper", with(month, "kpi", "production_cycle")).getAsDouble())
+                .isCloseTo(19926.366552, within(1e-5));
         assertThat(m.value("analytics_plant_kpi", with(month, "kpi", "operating_cost")).getAsDouble())
                 .isCloseTo(205, within(1e-9));
         assertThat(m.value("analytics_plant_kpi_upper", with(month, "kpi", "operating_cost")).getAsDouble())

@@ -100,6 +100,8 @@ abstract class E2ePipeline {
         analyticsConfig.put("analytics.publish.interval.seconds", "1");
         // Milestone m3 is still open at the end of the data: three complete months make its projection.
         analyticsConfig.put("analytics.trend.min.months", "2");
+        // The scenario learns its baselines from one month (January 2024), by design of the test's short history.
+        analyticsConfig.put("analytics.baseline.min.months", "1");
         analyticsConfig.put("http.host", "127.0.0.1");
         analyticsConfig.put("http.port", "0");
         analytics = AnalyticsService.start(AnalyticsConfig.fromMap(analyticsConfig));
