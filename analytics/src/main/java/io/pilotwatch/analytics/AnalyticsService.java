@@ -6,15 +6,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.baseline.BaselineCheck;
 import io.pilotwatch.analytics.baseline.BaselineTopic;
+import io.pilotwatch.analytics.cluster.ClusterScorecards;
+import io.pilotwatch.analytics.cluster.Instances;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.http.OperationsServer;
 import io.pilotwatch.analytics.kpi.ClosedFigures;
-import io.pilotwatch.analytics.kpi.PlantRecord;
 import io.pilotwatch.analytics.metrics.ScorecardMetrics;
-import io.pilotwatch.analytics.scorecard.PlantDetail;
-import io.pilotwatch.analytics.scorecard.PlantScorecard;
-import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
-import io.pilotwatch.analytics.store.KpiData;
 import io.pilotwatch.analytics.topology.AnalyticsTopology;
 import io.pilotwatch.analytics.topology.StreamsSettings;
 import io.pilotwatch.analytics.web.ScorecardPages;
@@ -24,15 +21,16 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,15 +79,28 @@ public final class AnalyticsService implements AutoCloseable {
         ClosedFigures closed = new ClosedFigures(config.processing().grace());
         StreamsBuilder builder = new StreamsBuilder();
         AnalyticsTopology.buildTopology(builder, config, inputPartitions, closed);
-        KafkaStreams streams = new KafkaStreams(builder.build(), StreamsSettings.of(config));
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new KafkaMetricFilter());
+        ScorecardMetrics metrics = new ScorecardMetrics(registry);
+        // HTTP first: its bound port is the address this instance advertises to the others (application.server),
+        // which Kafka Streams needs before it starts. Until then, requests find no scorecards and readiness is DOWN.
+        Vertx vertx = Vertx.vertx();
+        AtomicReference<KafkaStreams> running = new AtomicReference<>();
+        DeferredScorecards scorecards = new DeferredScorecards();
+        OperationsServer http = new OperationsServer(vertx, registry, scorecards, new ScorecardPages(config.web()),
+                () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING);
+        int port = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
+                .get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        HostInfo self = config.advertisedAddress(port);
+        Properties settings = StreamsSettings.of(config);
+        settings.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        KafkaStreams streams = new KafkaStreams(builder.build(), settings);
         streams.setUncaughtExceptionHandler(e -> {
             // A failure here is a bug or a broken cluster, not bad data (that goes to the DLQ): stop visibly,
             // readiness turns DOWN, and the orchestrator restarts the process from the last commit.
             LOG.error("Kafka Streams failed; shutting the client down", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.config().meterFilter(new KafkaMetricFilter());
         // Kafka creates some metrics only later (per-partition consumer lag after an assignment); Micrometer looks
         // for new ones every 60 s by default, so the lag panels stayed empty for a minute after each rebalance.
         ScheduledExecutorService kafkaMetricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -101,16 +112,13 @@ public final class AnalyticsService implements AutoCloseable {
                 Duration.ofSeconds(10));
         kafkaMetrics.bindTo(registry);
         JvmMetrics jvmMetrics = JvmMetrics.bindTo(registry);
-        ScorecardMetrics metrics = new ScorecardMetrics(registry);
-        Vertx vertx = Vertx.vertx();
-        OperationsServer http = new OperationsServer(vertx, registry,
-                new Scorecards(streams, config, metrics, closed.readOnly()), new ScorecardPages(config.web()),
-                () -> streams.state() == KafkaStreams.State.RUNNING);
+        scorecards.set(new ClusterScorecards(new LocalScorecards(streams, config, metrics, closed.readOnly()),
+                new Instances(streams, self, config.kafka().telemetryTopic(), inputPartitions)));
+        running.set(streams);
         streams.start();
-        int port = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
-                .get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        LOG.info("Analytics started: application {}, state in {}, HTTP on port {}, {} published baselines",
-                config.streams().applicationId(), config.streams().stateDir(), port, published.size());
+        LOG.info("Analytics started: application {}, state in {}, HTTP on port {} (advertised as {}:{}), {} published "
+                + "baselines", config.streams().applicationId(), config.streams().stateDir(), port, self.host(),
+                self.port(), published.size());
         return new AnalyticsService(streams, vertx, http, port, jvmMetrics, kafkaMetrics, kafkaMetricsRefresh);
     }
 
@@ -135,48 +143,5 @@ public final class AnalyticsService implements AutoCloseable {
         jvmMetrics.close();
         kafkaMetrics.close();
         kafkaMetricsRefresh.shutdownNow();
-    }
-
-    /** Scorecards from this instance's stores, by interactive queries. */
-    private record Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics,
-                              ClosedFigures closed, AtomicBoolean exporting)
-            implements OperationsServer.ScorecardSource {
-
-        Scorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMetrics metrics, ClosedFigures closed) {
-            this(streams, config, metrics, closed, new AtomicBoolean(true));
-        }
-
-        @Override
-        public List<PlantScorecard> scorecards() {
-            return builder(InteractiveKpiData.of(streams)).buildAll();
-        }
-
-        @Override
-        public Optional<PlantDetail> plant(String plant) {
-            return builder(InteractiveKpiData.of(streams)).detail(plant);
-        }
-
-        private ScorecardBuilder builder(KpiData data) {
-            return new ScorecardBuilder(data, config, System::currentTimeMillis, closed);
-        }
-
-        @Override
-        public void refreshMetrics() {
-            try {
-                KpiData data = InteractiveKpiData.of(streams);
-                metrics.update(builder(data).buildAll(),
-                        data.plant(PlantRecord.UNKNOWN_PLANT));
-                if (exporting.compareAndSet(false, true)) {
-                    LOG.info("KPI series exported again: this instance's stores are queryable");
-                }
-            } catch (InvalidStateStoreException e) {
-                // Restoring, rebalancing, or no KPI task on this instance: export no KPI series rather than ones
-                // another instance may own now. Said once per change, so an instance that stays silent says why.
-                metrics.update(List.of(), Optional.empty());
-                if (exporting.compareAndSet(true, false)) {
-                    LOG.info("KPI series withdrawn (Streams {}): {}", streams.state(), e.getMessage());
-                }
-            }
-        }
     }
 }

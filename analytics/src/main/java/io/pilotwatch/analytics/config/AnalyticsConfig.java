@@ -10,14 +10,17 @@ import io.pilotwatch.analytics.baseline.BaselinesFile;
 import io.pilotwatch.analytics.targets.Targets;
 import io.pilotwatch.analytics.targets.TargetsFile;
 import io.pilotwatch.telemetry.Topics;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The analytics service's whole configuration, validated at start. Every key, its default and its
@@ -28,8 +31,8 @@ import java.util.Set;
  *                           by {@code plant/kpi}; adopted instead of learning again (empty in tests)
  */
 public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processing, Verdicts verdicts,
-                              String httpHost, int httpPort, Web web, Targets targets, BaselinePlan baselines,
-                              Map<String, Baseline> publishedBaselines) {
+                              String httpHost, int httpPort, Optional<String> httpAdvertised, Web web, Targets targets,
+                              BaselinePlan baselines, Map<String, Baseline> publishedBaselines) {
 
     /** Topics. */
     public record Kafka(String bootstrapServers, String telemetryTopic, String dlqTopic, String kpiTopic,
@@ -88,7 +91,7 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
             "analytics.trailing.days",
             "analytics.verdict.min.units", "analytics.verdict.min.days", "analytics.baseline.min.units",
             "analytics.baseline.min.days", "analytics.baseline.min.months", "analytics.trend.months",
-            "analytics.trend.min.months", "analytics.scorecard.refresh.seconds", "grafana.url", "http.host",
+            "analytics.trend.min.months", "analytics.scorecard.refresh.seconds", "grafana.url", "http.host", "http.advertised.address",
             "http.port");
 
     /** Reads {@code file} (may be null) overlaid by the environment; {@code KAFKA_STREAMS_*} pass through. */
@@ -137,6 +140,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
                         in.intIn("analytics.baseline.min.months", BaselineEvidence.DEFAULTS.minMonths(), 1, 120)));
         String httpHost = in.string("http.host", "0.0.0.0");
         int httpPort = in.intIn("http.port", 8081, 0, 65535);
+        Optional<String> advertised = in.optional("http.advertised.address").map(String::trim);
+        advertised.ifPresent(AnalyticsConfig::checkAdvertised);
         Web web = new Web(in.optional("grafana.url").map(AnalyticsConfig::grafanaUrl),
                 in.intIn("analytics.scorecard.refresh.seconds", 10, 1, 3600));
         Targets targets = in.readableFile("analytics.targets.file").map(TargetsFile::load)
@@ -144,8 +149,42 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
         BaselinePlan baselines = in.readableFile("analytics.baselines.file").map(BaselinesFile::load)
                 .orElseGet(BaselinesFile::builtIn);
         in.rejectUnknownKeys();
-        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, web, targets, baselines,
-                Map.of());
+        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, advertised, web, targets,
+                baselines, Map.of());
+    }
+
+    /**
+     * The address other instances reach this one's HTTP server at (Kafka Streams' {@code application.server}):
+     * {@code http.advertised.address} (host, or host:port), else {@code http.host} unless it is a wildcard, else
+     * this machine's host name; the port, unless given, is the one the server bound.
+     */
+    public HostInfo advertisedAddress(int boundPort) {
+        if (httpAdvertised.isPresent()) {
+            String value = httpAdvertised.get();
+            int colon = value.lastIndexOf(':');
+            return colon < 0 ? new HostInfo(value, boundPort)
+                    : new HostInfo(value.substring(0, colon), Integer.parseInt(value.substring(colon + 1)));
+        }
+        if (!httpHost.equals("0.0.0.0") && !httpHost.equals("::") && !httpHost.isEmpty()) {
+            return new HostInfo(httpHost, boundPort);
+        }
+        try {
+            return new HostInfo(InetAddress.getLocalHost().getHostName(), boundPort);
+        } catch (UnknownHostException e) {
+            throw new ConfigException("http.advertised.address", "is not set and this machine's host name cannot be "
+                    + "resolved (" + e.getMessage() + "); set it to the address other instances reach this one at");
+        }
+    }
+
+    private static void checkAdvertised(String value) {
+        int colon = value.lastIndexOf(':');
+        String host = colon < 0 ? value : value.substring(0, colon);
+        boolean portOk = colon < 0 || value.substring(colon + 1).matches("[0-9]{1,5}")
+                && Integer.parseInt(value.substring(colon + 1)) > 0 && Integer.parseInt(value.substring(colon + 1)) < 65536;
+        if (host.isEmpty() || host.contains("/") || host.contains(" ") || !portOk) {
+            throw new ConfigException("http.advertised.address", "must be host or host:port as other instances "
+                    + "reach this one (e.g. analytics-0.analytics:8081), got '" + value + "'");
+        }
     }
 
     /** An absolute http(s) URL, without the trailing slash, so that dashboard paths can be appended. */
@@ -167,7 +206,7 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
 
     /** The same configuration with the baselines found on the baselines topic at start. */
     public AnalyticsConfig withPublishedBaselines(Map<String, Baseline> published) {
-        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, web, targets, baselines,
-                Map.copyOf(published));
+        return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, httpAdvertised, web,
+                targets, baselines, Map.copyOf(published));
     }
 }

@@ -36,7 +36,12 @@ final class BlockingReplies {
                         .end(reply.body());
             } else if (result.cause() instanceof InvalidStateStoreException) {
                 ctx.response().setStatusCode(503).putHeader("content-type", "text/plain; charset=utf-8")
+                        .putHeader("retry-after", "2")
                         .end("state not queryable yet (starting or rebalancing): " + result.cause().getMessage());
+            } else if (result.cause() instanceof ScorecardsUnavailableException) {
+                ctx.response().setStatusCode(503).putHeader("content-type", "text/plain; charset=utf-8")
+                        .putHeader("retry-after", "2")
+                        .end("the scorecard of every plant cannot be given right now: " + result.cause().getMessage());
             } else {
                 LOG.error("Request {} failed", ctx.request().path(), result.cause());
                 ctx.response().setStatusCode(500).putHeader("content-type", "text/plain; charset=utf-8")

@@ -31,16 +31,29 @@ public final class OperationsServer {
 
     /** Where scorecards come from, and how to refresh the metrics from them. */
     public interface ScorecardSource {
-        /** @throws InvalidStateStoreException while the stores are not queryable (rebalance, restore) */
+        /**
+         * Every plant's scorecard, whichever instance holds it.
+         *
+         * @throws InvalidStateStoreException while the stores are not queryable (rebalance, restore)
+         * @throws ScorecardsUnavailableException while plants move between instances or one cannot be reached
+         */
         List<PlantScorecard> scorecards();
 
         /**
-         * One plant's scorecard with its trends; empty when this instance holds no data of it.
+         * One plant's scorecard with its trends, from the instance that holds it; empty without data of it.
          *
          * @throws InvalidStateStoreException while the stores are not queryable (rebalance, restore)
+         * @throws ScorecardsUnavailableException while its owner cannot be reached
          */
         Optional<PlantDetail> plant(String plant);
 
+        /** The scorecards of the plants this instance holds (what other instances fetch). */
+        List<PlantScorecard> localScorecards();
+
+        /** One plant's scorecard if this instance holds it. */
+        Optional<PlantDetail> localPlant(String plant);
+
+        /** Exports this instance's plants only: each series has one owner. */
         void refreshMetrics();
     }
 

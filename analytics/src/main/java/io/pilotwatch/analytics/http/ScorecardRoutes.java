@@ -1,5 +1,6 @@
 package io.pilotwatch.analytics.http;
 
+import io.pilotwatch.analytics.scorecard.ScorecardWire;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
 import io.pilotwatch.analytics.scorecard.ScorecardCsv;
 import io.pilotwatch.analytics.scorecard.ScorecardJson;
@@ -53,6 +54,14 @@ final class ScorecardRoutes {
         router.get("/api/v1/scorecard/plants/:plant").handler(ctx -> replies.reply(ctx, () -> {
             Optional<PlantDetail> detail = source.plant(ctx.pathParam("plant"));
             return detail.isPresent() ? Reply.ok("application/json", ScorecardJson.write(detail.get(), Instant.now()))
+                    : new Reply(404, "application/json", "{\"error\":\"no data of this plant\"}");
+        }));
+        // Between instances: this instance's own plants, as the records themselves (cluster.ScorecardWire).
+        router.get("/internal/v1/scorecards").handler(ctx -> replies.reply(ctx, () -> Reply.ok("application/json",
+                ScorecardWire.write(source.localScorecards()))));
+        router.get("/internal/v1/plants/:plant").handler(ctx -> replies.reply(ctx, () -> {
+            Optional<PlantDetail> detail = source.localPlant(ctx.pathParam("plant"));
+            return detail.isPresent() ? Reply.ok("application/json", ScorecardWire.write(detail.get()))
                     : new Reply(404, "application/json", "{\"error\":\"no data of this plant on this instance\"}");
         }));
         router.get("/static/scorecard.css").handler(ctx -> ctx.response()
