@@ -62,8 +62,14 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
                              Duration publishInterval, Duration lineIdleTimeout) {
     }
 
-    /** Windows and sample minimums of the verdicts. */
-    public record Verdicts(int trailingDays, long minUnits, int minDays, int trendMonths, int trendMinMonths) {
+    /**
+     * Windows and sample minimums of the verdicts.
+     *
+     * @param trendHorizonMonths a projection claims nothing for a due date further than this beyond the last
+     *                           fitted month
+     */
+    public record Verdicts(int trailingDays, long minUnits, int minDays, int trendMonths, int trendMinMonths,
+                           int trendHorizonMonths) {
     }
 
     /**
@@ -85,7 +91,7 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
             "analytics.max.future.skew.minutes", "analytics.publish.interval.seconds", "analytics.line.idle.minutes",
             "analytics.trailing.days",
             "analytics.verdict.min.units", "analytics.verdict.min.days", "analytics.trend.months",
-            "analytics.trend.min.months", "analytics.scorecard.refresh.seconds", "grafana.url", "http.host",
+            "analytics.trend.min.months", "analytics.trend.horizon.months", "analytics.scorecard.refresh.seconds", "grafana.url", "http.host",
             "http.port");
 
     /** Reads {@code file} (may be null) overlaid by the environment; {@code KAFKA_STREAMS_*} pass through. */
@@ -126,7 +132,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
         }
         Verdicts verdicts = new Verdicts(in.intIn("analytics.trailing.days", 90, 1, 3660),
                 in.intIn("analytics.verdict.min.units", 30, 1, 1_000_000_000),
-                in.intIn("analytics.verdict.min.days", 7, 2, 3660), trendMonths, trendMinMonths);
+                in.intIn("analytics.verdict.min.days", 7, 2, 3660), trendMonths, trendMinMonths,
+                in.intIn("analytics.trend.horizon.months", 12, 1, 240));
         String httpHost = in.string("http.host", "0.0.0.0");
         int httpPort = in.intIn("http.port", 8081, 0, 65535);
         Web web = new Web(in.optional("grafana.url").map(AnalyticsConfig::grafanaUrl),

@@ -69,7 +69,7 @@ final class MilestoneAssessor {
                     Verdict.INCONCLUSIVE, "no baseline", progress, null, null, 0);
         }
         Projection projection = TrendProjector.project(points(kpi, months), target, threshold.get(), milestone.due(),
-                rules.trendMinMonths());
+                rules.trendMinMonths(), rules.trendHorizonMonths());
         return new MilestoneScore(milestone.id(), milestone.due(), target.type().name().toLowerCase(),
                 target.amount(), threshold.get(), "projected", trailing.from(), trailing.to(), current.orElse(null),
                 projection.verdict(), projection.reason(), progress, projection.valueAtDue(), projection.reachesOn(),
