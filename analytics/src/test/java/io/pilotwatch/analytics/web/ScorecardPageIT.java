@@ -76,7 +76,7 @@ class ScorecardPageIT {
         base = "http://127.0.0.1:" + service.httpPort();
         // 503 while Kafka Streams restores and starts; then the plant appears once every record is processed.
         await().atMost(PROCESSED).ignoreExceptions().until(() -> CsvRows.row(CsvRows.parse(get("/api/v1/scorecard.csv")),
-                VerdictMonths.PLANT, "defect_rate", "m1").get("accepted").equals("206"));
+                VerdictMonths.PLANT, "defect_rate", "m1").get("accepted").equals("306"));
         browser = HeadlessChromium.start();
     }
 
@@ -199,7 +199,7 @@ class ScorecardPageIT {
         assertThat(browser.script("return window.sameDocument")).as("no reload happened").isEqualTo("yes");
         assertThat(browser.driver.findElement(By.id("live-status")).getText()).startsWith("live · updated");
         assertThat(browser.driver.findElement(By.cssSelector("section.plant [data-count='accepted']")).getText())
-                .isEqualTo("216");
+                .isEqualTo("316");
     }
 
     @Test
