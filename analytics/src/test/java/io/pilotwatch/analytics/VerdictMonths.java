@@ -13,15 +13,17 @@ import java.util.Map;
 /**
  * A plant whose scorecard shows every verdict (the data of {@code VerdictsTest}): plant cd-valve, line l1,
  * milestone m1 (due 31 January 2025, assessed over January) and m2 (due 31 December 2025, projected from
- * the complete months before the clock's). January: 100 units, 5 defective, cycles 7,200 s; February: 100
+ * the complete months before the clock's). December 2024: 100 units on 1-3 December (before the trailing
+ * window), 6 defective, cycles 7,350 s; January: 100 units, 5 defective, cycles 7,200 s; February: 100
  * units, 4 reworked, 7,000 s; costs on 10-12 January only; one unit on 3 March 10:00 sets the clock.
  * Configured baselines: defect rate 0.2, cycle 3,600 s, operating cost 100 CNY; the others are learned from
  * 2015, which has no data. Expected, with {@link #settings}:
  * <ul>
  *   <li>m1: defect rate {@code met}, progress 2.5; cycle {@code not_met}, progress -3.33; operating cost
  *       {@code inconclusive} (costs on 3 days, minimum 20); energy {@code inconclusive} (no baseline); CNC {@code met};</li>
- *   <li>m2: defect rate {@code on_track}; cycle {@code off_track}, projected 2027-04-16; operating cost
- *       {@code inconclusive}; CNC {@code off_track}.</li>
+ *   <li>m2: defect rate {@code inconclusive} (its line is at -0.065 at the due date, below 0; it crossed the
+ *       threshold on 2024-08-16); cycle {@code off_track}, interval [3040.6, 7301.1], no projected date (beyond
+ *       the horizon); operating cost {@code inconclusive}; CNC {@code off_track}.</li>
  * </ul>
  */
 public final class VerdictMonths {
@@ -70,11 +72,16 @@ public final class VerdictMonths {
                 "analytics.trend.months", "3", "analytics.trend.min.months", "2", "analytics.verdict.min.days", "20");
     }
 
-    /** January, February and the first March unit, in event order. */
+    /** December 2024, January, February and the first March unit, in event order. */
     public List<Map.Entry<byte[], byte[]>> records() {
         List<Map.Entry<byte[], byte[]>> records = new ArrayList<>();
-        records.add(Map.entry(k1.key(), k1.profile("2025-01-01T00:00", true, true, 600.0)));
-        records.add(Map.entry(k2.key(), k2.profile("2025-01-01T00:00", true, false, 600.0)));
+        records.add(Map.entry(k1.key(), k1.profile("2024-12-01T00:00", true, true, 600.0)));
+        records.add(Map.entry(k2.key(), k2.profile("2024-12-01T00:00", true, false, 600.0)));
+        for (int i = 0; i < 100; i++) {
+            int slot = i / 3;
+            records.add(Map.entry(eol.key(), eol.unit("2024-12-%02dT%02d:%02d".formatted(1 + i % 3, 8 + slot / 6,
+                    slot % 6 * 10), Duration.ofSeconds(7350), i < 6 ? UnitResult.DEFECT : UnitResult.GOOD)));
+        }
         for (int day = 10; day <= 12; day++) {
             records.add(Map.entry(eol.key(), eol.cost("2025-01-" + day + "T18:00", CostCategory.LABOR, "1000", "CNY",
                     null)));

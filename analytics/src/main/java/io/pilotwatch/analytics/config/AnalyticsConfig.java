@@ -66,9 +66,14 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
                              Duration publishInterval, Duration lineIdleTimeout) {
     }
 
-    /** Windows and sample minimums of the verdicts, and the evidence a learned baseline needs. */
+    /**
+     * Windows and sample minimums of the verdicts, and the evidence a learned baseline needs.
+     *
+     * @param trendHorizonMonths a projection claims nothing for a due date further than this beyond the last
+     *                           fitted month
+     */
     public record Verdicts(int trailingDays, long minUnits, int minDays, int trendMonths, int trendMinMonths,
-                           BaselineEvidence baselineEvidence) {
+                           int trendHorizonMonths, BaselineEvidence baselineEvidence) {
     }
 
     /**
@@ -91,7 +96,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
             "analytics.trailing.days",
             "analytics.verdict.min.units", "analytics.verdict.min.days", "analytics.baseline.min.units",
             "analytics.baseline.min.days", "analytics.baseline.min.months", "analytics.trend.months",
-            "analytics.trend.min.months", "analytics.scorecard.refresh.seconds", "grafana.url", "http.host", "http.advertised.address",
+            "analytics.trend.min.months", "analytics.trend.horizon.months", "analytics.scorecard.refresh.seconds",
+            "grafana.url", "http.host", "http.advertised.address",
             "http.port");
 
     /** Reads {@code file} (may be null) overlaid by the environment; {@code KAFKA_STREAMS_*} pass through. */
@@ -133,6 +139,7 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
         Verdicts verdicts = new Verdicts(in.intIn("analytics.trailing.days", 90, 1, 3660),
                 in.intIn("analytics.verdict.min.units", 30, 1, 1_000_000_000),
                 in.intIn("analytics.verdict.min.days", 7, 2, 3660), trendMonths, trendMinMonths,
+                in.intIn("analytics.trend.horizon.months", 12, 1, 240),
                 new BaselineEvidence(
                         in.intIn("analytics.baseline.min.units", (int) BaselineEvidence.DEFAULTS.minUnits(), 1,
                                 1_000_000_000),

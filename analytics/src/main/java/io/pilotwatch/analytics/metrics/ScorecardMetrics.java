@@ -102,6 +102,10 @@ public final class ScorecardMetrics {
             if (m.projectedValueAtDue() != null) {
                 series.put(Series.gauge("analytics.projected.value", tags), m.projectedValueAtDue());
             }
+            if (m.projectedLowerAtDue() != null && m.projectedUpperAtDue() != null) {
+                series.put(Series.gauge("analytics.projected.value.lower", tags), m.projectedLowerAtDue());
+                series.put(Series.gauge("analytics.projected.value.upper", tags), m.projectedUpperAtDue());
+            }
             if (m.projectedDate() != null) {
                 series.put(Series.gauge("analytics.projected.date.seconds", tags),
                         (double) m.projectedDate().atStartOfDay(ZoneId.of("UTC")).toEpochSecond());

@@ -57,7 +57,7 @@ final class MilestoneAssessor {
                     "assessed", milestone.assessmentStart(), milestone.due(), value.orElse(null),
                     assessment.verdict(), assessment.reason(),
                     value.flatMap(v -> Progress.ratio(target, baselineValue, v.value())).orElse(null), null, null, 0,
-                    ratio);
+                    ratio, null, null);
         }
         Optional<KpiValue> current = Optional.ofNullable(trailing.values().get(kpi));
         Double progress = current.flatMap(v -> Progress.ratio(target, baselineValue, v.value())).orElse(null);
@@ -66,16 +66,17 @@ final class MilestoneAssessor {
                     .orElse("no baseline (not frozen yet)");
             return new MilestoneScore(milestone.id(), milestone.due(), type, target.amount(), null, "projected",
                     trailing.from(), trailing.to(), current.orElse(null), Verdict.INCONCLUSIVE, reason, progress,
-                    null, null, 0, null);
+                    null, null, 0, null, null, null);
         }
         Projection projection = TrendProjector.project(points(kpi, months), target, threshold.get(), milestone.due(),
-                rules.trendMinMonths());
+                rules.trendMinMonths(), rules.trendHorizonMonths());
         return new MilestoneScore(milestone.id(), milestone.due(), type, target.amount(), threshold.get(), "projected",
                 trailing.from(), trailing.to(), current.orElse(null), projection.verdict(), projection.reason(),
-                progress, projection.valueAtDue(), projection.reachesOn(), projection.months(), null);
+                progress, projection.valueAtDue(), projection.reachesOn(), projection.months(), null,
+                projection.lowerAtDue(), projection.upperAtDue());
     }
 
-    /** Months whose value has the evidence a verdict would need: enough units and days, no gap in the input. */
+    /** Months with enough evidence for a trend point: enough units, or days of cost or energy input, and no gap. */
     private List<MonthPoint> points(Kpi kpi, Map<YearMonth, Figures> months) {
         List<MonthPoint> points = new ArrayList<>();
         months.forEach((month, figures) -> figures.value(kpi)
@@ -87,8 +88,7 @@ final class MilestoneAssessor {
     private boolean enough(Kpi kpi, KpiValue value) {
         return switch (kpi) {
             case CNC_RATIO -> value.sampleSize() >= 1;
-            case DEFECT_RATE, PRODUCTION_CYCLE -> value.sampleSize() >= rules.minUnits()
-                    && value.days() >= rules.minDays();
+            case DEFECT_RATE, PRODUCTION_CYCLE -> value.sampleSize() >= rules.minUnits();
             default -> value.days() >= rules.minDays();
         };
     }

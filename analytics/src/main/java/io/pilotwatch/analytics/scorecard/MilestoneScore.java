@@ -17,12 +17,16 @@ import java.time.LocalDate;
  * @param trendMonths          the monthly values the trend was fitted to
  * @param ratioToBaseline      assessed reductions against a learned baseline: the interval of window / baseline the
  *                             verdict rests on, and the ratio the target allows; null otherwise
+ * @param projectedLowerAtDue  the 95% prediction interval of the KPI at the due date (projected only; null when no
+ *                             projection was made), clipped to the values the KPI can take
+ * @param projectedUpperAtDue  its upper bound
  */
 public record MilestoneScore(String milestone, LocalDate due, String targetType, double targetAmount,
                              Double threshold, String status, LocalDate windowFrom, LocalDate windowTo,
                              KpiValue value, Verdict verdict, String reason, Double progress,
                              Double projectedValueAtDue, LocalDate projectedDate, int trendMonths,
-                             RatioToBaseline ratioToBaseline) {
+                             RatioToBaseline ratioToBaseline, Double projectedLowerAtDue,
+                             Double projectedUpperAtDue) {
 
     /**
      * The window's value over the baseline with its 95% interval, and {@code 1 - r}: {@code met} when

@@ -17,7 +17,7 @@ public final class ScorecardCsv {
             "milestone", "due", "target_type", "target", "threshold", "status", "window_from", "window_to", "value",
             "lower", "upper", "sample_size", "days", "ratio_to_baseline", "ratio_lower", "ratio_upper",
             "ratio_allowed", "verdict", "reason", "progress",
-            "projected_value_at_due", "projected_date", "accepted", "duplicates", "late", "rejected", "clock",
+            "projected_value_at_due", "projected_lower_at_due", "projected_upper_at_due", "projected_date", "accepted", "duplicates", "late", "rejected", "clock",
             "definitions_version");
 
     private ScorecardCsv() {
@@ -57,7 +57,8 @@ public final class ScorecardCsv {
                 value == null ? null : value.days(), ratio == null ? null : ratio.value(),
                 ratio == null ? null : ratio.lower(), ratio == null ? null : ratio.upper(),
                 ratio == null ? null : ratio.allowed(), m.verdict().wireName(),
-                m.reason(), m.progress(), m.projectedValueAtDue(), m.projectedDate(),
+                m.reason(), m.progress(), m.projectedValueAtDue(), m.projectedLowerAtDue(), m.projectedUpperAtDue(),
+                m.projectedDate(),
                 card.completeness().accepted(), card.completeness().duplicates(), card.completeness().lateTotal(),
                 card.completeness().rejectedTotal(), card.clock(), card.definitionsVersion()));
         return String.join(",", cells.stream().map(ScorecardCsv::cell).toList());

@@ -9,11 +9,14 @@ public enum Verdict {
     MET,
     /** The whole interval is on the other side. */
     NOT_MET,
-    /** The interval straddles the target, the sample is below the minimum, or a baseline is missing. */
+    /**
+     * The interval straddles the target, the sample is below the minimum, or a baseline is missing; for a future
+     * milestone also too few months, a due date beyond the horizon, or a trend outside the KPI's possible range.
+     */
     INCONCLUSIVE,
-    /** A future milestone: the fitted monthly trend reaches the target by the due date. */
+    /** A future milestone: the whole 95% prediction interval of the monthly trend at the due date reaches it. */
     ON_TRACK,
-    /** A future milestone: the trend does not reach it by the due date. */
+    /** A future milestone: the whole prediction interval at the due date misses it. */
     OFF_TRACK;
 
     @JsonValue

@@ -97,10 +97,10 @@ final class Cells {
             return badge + "<small class=\"reason\">" + esc(score.reason()) + "</small>";
         }
         String reaches = score.projectedDate() != null && !score.projectedDate().isAfter(today) ? "reached" : "reaches";
-        String when = score.projectedDate() == null ? "trend never reaches the target"
+        String when = score.projectedDate() == null ? "the trend does not reach the target within the horizon"
                 : "trend " + reaches + " the target on <time data-projected=\"" + score.projectedDate() + "\">"
                 + score.projectedDate() + "</time>";
-        return badge + "<small class=\"reason\">" + when + "</small>";
+        return badge + "<small class=\"reason\">" + esc(score.reason()) + "; " + when + "</small>";
     }
 
     /** met, not met, inconclusive, on track, off track. */

@@ -65,6 +65,16 @@ class AnalyticsConfigTest {
     }
 
     @Test
+    void trendHorizonDefaultsToAYearAndAZeroHorizonIsRefusedNamingTheKey() {
+        assertThat(AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092")).verdicts().trendHorizonMonths())
+                .isEqualTo(12);
+        Map<String, String> zero = Map.of("kafka.bootstrap.servers", "k:9092", "analytics.trend.horizon.months", "0");
+
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(zero))
+                .hasMessageContaining("'analytics.trend.horizon.months': must be from 1 to 240, got 0");
+    }
+
+    @Test
     void missingTargetsFileIsNamed() {
         Map<String, String> values = Map.of("kafka.bootstrap.servers", "k:9092",
                 "analytics.targets.file", "/nowhere/targets.yaml");

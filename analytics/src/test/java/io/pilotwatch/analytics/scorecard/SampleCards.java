@@ -30,7 +30,7 @@ public final class SampleCards {
                 SOURCE, 2, null, null, 0, 0, 0, null);
         MilestoneScore score = new MilestoneScore(MILESTONE, LocalDate.of(2025, 12, 31), "reduction", 0.3, 0.14,
                 "projected", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), current, Verdict.OFF_TRACK,
-                "trend <misses> the target", 0.5, 0.16, LocalDate.of(2027, 4, 16), 6, null);
+                "trend <misses> the target", 0.5, 0.16, LocalDate.of(2027, 4, 16), 6, null, 0.12, 0.2);
         KpiScore kpi = new KpiScore(Kpi.DEFECT_RATE, "ratio", baseline, current, KpiScore.Reduction.of(current, baseline),
                 List.of(score));
         WindowFigures trailing = new WindowFigures("trailing", "2025-01-01..2025-03-31", LocalDate.of(2025, 1, 1),

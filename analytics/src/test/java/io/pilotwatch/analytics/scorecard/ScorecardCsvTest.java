@@ -25,7 +25,7 @@ class ScorecardCsvTest {
                 + "\"report, \"\"audited\"\"\r\n<b>2015</b>\",,,0,0,0,,0.05,0.03,0.08,200,0.75,");
         // A configured baseline has no interval, evidence or note; a projected milestone no ratio to baseline.
         assertThat(row).contains(",m<1>,2025-12-31,reduction,0.3,0.14,projected,2025-01-01,2025-03-31,"
-                + "0.05,0.03,0.08,200,60,,,,,off_track,trend <misses> the target,0.5,0.16,2027-04-16,200,3,1,2,"
+                + "0.05,0.03,0.08,200,60,,,,,off_track,trend <misses> the target,0.5,0.16,0.12,0.2,2027-04-16,200,3,1,2,"
                 + "2025-03-31T00:00:00Z,kpis/2\r\n");
     }
 

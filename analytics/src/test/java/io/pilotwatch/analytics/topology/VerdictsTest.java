@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each verdict state from real events: milestone m1 (due 31 January 2025, assessed over January) and m2
- * (due 31 December 2025, projected from the complete months January and February). The clock ends on
- * 3 March, so January's window is final.
+ * (due 31 December 2025, projected from the complete months December 2024, January and February). The clock
+ * ends on 3 March, so January's window is final. December's units all lie on 1 to 3 December, before the
+ * 90-day trailing window (4 December to 3 March), so they count in the trend only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VerdictsTest {
@@ -53,8 +54,12 @@ class VerdictsTest {
         Events k1 = Events.station("cd-valve", "l1", "k1");
         Events k2 = Events.station("cd-valve", "l1", "k2");
         Events eol = Events.station("cd-valve", "l1", "eol");
-        harness.send(k1.key(), k1.profile("2025-01-01T00:00", true, true, 600.0));
-        harness.send(k2.key(), k2.profile("2025-01-01T00:00", true, false, 600.0));
+        harness.send(k1.key(), k1.profile("2024-12-01T00:00", true, true, 600.0));
+        harness.send(k2.key(), k2.profile("2024-12-01T00:00", true, false, 600.0));
+        for (int i = 0; i < 100; i++) {
+            harness.send(eol.key(), eol.unit("2024-12" + inFirstDays(i), Duration.ofSeconds(7350),
+                    i < 6 ? UnitResult.DEFECT : UnitResult.GOOD));
+        }
         for (int day = 10; day <= 12; day++) {
             harness.send(eol.key(), eol.cost("2025-01-" + day + "T18:00", CostCategory.LABOR, "1000", "CNY", null));
         }
@@ -123,27 +128,39 @@ class VerdictsTest {
     void cncRatioAtTheFloorIsMetAndItsFlatTrendIsOffTrackForAHigherFloor() {
         assertThat(score(Kpi.CNC_RATIO, "m1").verdict()).isEqualTo(Verdict.MET);
         MilestoneScore future = score(Kpi.CNC_RATIO, "m2");
+        // 1 of 2 key stations in each of the 3 months: a flat 0.5 without residual, the interval is the point.
+        assertThat(future.trendMonths()).isEqualTo(3);
         assertThat(future.verdict()).isEqualTo(Verdict.OFF_TRACK);
         assertThat(future.projectedDate()).isNull();
     }
 
     @Test
-    void fallingDefectRateIsOnTrackForTheFutureMilestone() {
+    void defectRateWhoseLineFallsBelowZeroByTheDueDateIsInconclusiveNotOnTrack() {
         MilestoneScore score = score(Kpi.DEFECT_RATE, "m2");
         assertThat(score.status()).isEqualTo("projected");
-        assertThat(score.trendMonths()).isEqualTo(2);
-        // 5% in January, 4% in February: at the end of December 0.05 - 0.01 * 11.5 = -0.065.
-        assertThat(score.projectedValueAtDue()).isCloseTo(-0.065, within(1e-9));
-        assertThat(score.verdict()).isEqualTo(Verdict.ON_TRACK);
+        assertThat(score.trendMonths()).isEqualTo(3);
+        // 6%, 5%, 4% in December, January, February: the line 0.05 - 0.01 per month from mid-January is at
+        // 0.05 - 0.01 * 11.5 = -0.065 at the end of December 2025, a rate no plant can have. (The bare line
+        // called this on_track against 0.1, and so did this code with its range check removed: broken once.)
+        assertThat(score.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(score.reason()).contains("-0.065", "below 0");
+        assertThat(score.projectedValueAtDue()).isNull();
+        // The line crossed 0.1 five months before mid-January 2025: mid-August 2024 (the plant is there).
+        assertThat(score.projectedDate()).isEqualTo(LocalDate.of(2024, 8, 16));
     }
 
     @Test
-    void slowlyFallingCycleIsOffTrackWithTheDateItsTrendWouldReachTheTarget() {
+    void slowlyFallingCycleIsOffTrackByItsWholePredictionInterval() {
         MilestoneScore score = score(Kpi.PRODUCTION_CYCLE, "m2");
+        // x = -1, 0, 1 (months from mid-January), y = 7350, 7200, 7000 s: ȳ = 7183.33, Sxx = 2, Sxy = -350,
+        // slope -175; residuals -8.33, 16.67, -8.33, SSE = 416.67, s = √(416.67 / 1) = 20.412. At the end of
+        // December (x0 = 11.5): 7183.33 - 175 * 11.5 = 5170.83; se = 20.412 * √(1 + 1/3 + 11.5² / 2) = 20.412
+        // * 8.2133 = 167.65; t(0.975, 1) = 12.7062, half-width 2130.24: [3040.60, 7301.07], wholly above 1800.
         assertThat(score.verdict()).isEqualTo(Verdict.OFF_TRACK);
-        assertThat(score.projectedValueAtDue()).isCloseTo(4900, within(1e-6));
-        // 7200 - 200 per month reaches 1800 27 months after mid-January 2025.
-        assertThat(score.projectedDate()).isEqualTo(LocalDate.of(2027, 4, 16));
+        assertThat(score.projectedValueAtDue()).isCloseTo(5170.833, within(1e-3));
+        assertThat(score.reason()).contains("[3041, 7301]", "threshold 1800");
+        // The line reaches 1800 s 30.8 months after mid-January 2025, beyond the 12-month horizon: no date.
+        assertThat(score.projectedDate()).isNull();
     }
 
     @Test
@@ -151,6 +168,12 @@ class VerdictsTest {
         MilestoneScore score = score(Kpi.OPERATING_COST, "m2");
         assertThat(score.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(score.reason()).contains("0 complete months");
+    }
+
+    /** Day and time in the month of the i-th unit: days 1 to 3 in turn, every 10 minutes from 08:00. */
+    private static String inFirstDays(int i) {
+        int slot = i / 3;
+        return "-%02dT%02d:%02d".formatted(1 + i % 3, 8 + slot / 6, slot % 6 * 10);
     }
 
     /** Day and hour in the month of the i-th unit: days 1 to 28 in turn, from 08:00 on. */

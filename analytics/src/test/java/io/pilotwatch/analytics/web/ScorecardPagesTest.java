@@ -64,14 +64,15 @@ class ScorecardPagesTest {
         assertThat(milestone(plant, "operating_cost", "m1").selectFirst("rect.fill").classNames())
                 .contains("v-inconclusive");
         assertThat(milestone(plant, "energy_per_unit", "m1").text()).contains("inconclusive", "no baseline");
-        assertThat(milestone(plant, "defect_rate", "m2").selectFirst(".badge").text()).isEqualTo("on track");
+        // The defect rate's line is below 0 by the due date: no claim (VerdictsTest has the derivation).
+        assertThat(milestone(plant, "defect_rate", "m2").selectFirst(".badge").text()).isEqualTo("inconclusive");
         assertThat(milestone(plant, "production_cycle", "m2").selectFirst(".badge").text()).isEqualTo("off track");
-        assertThat(milestone(plant, "production_cycle", "m2").selectFirst("time[data-projected]").text())
-                .isEqualTo("2027-04-16");
-        assertThat(milestone(plant, "cnc_ratio", "m2").text()).contains("off track", "trend never reaches the target");
+        // It would reach its threshold only beyond the 12-month horizon: no date.
+        assertThat(milestone(plant, "production_cycle", "m2").select("time[data-projected]")).isEmpty();
+        assertThat(milestone(plant, "cnc_ratio", "m2").text()).contains("off track", "wholly below the threshold", "does not reach the target within the horizon");
         // The at-a-glance matrix has the same verdicts.
         assertThat(page.select(".matrix tr[data-plant=cd-valve] td[data-kpi=defect_rate] .badge").eachText())
-                .containsExactly("m1 met", "m2 on track");
+                .containsExactly("m1 met", "m2 inconclusive");
     }
 
     @Test
@@ -86,7 +87,7 @@ class ScorecardPagesTest {
         assertThat(defects.selectFirst("td[data-label=Current] .sample").text()).isEqualTo("n = 201 units");
         assertThat(defects.selectFirst("td[data-label=Current] .interval").text()).matches("\\[\\d\\.\\d\\d, \\d\\.\\d\\d]");
         assertThat(plant.selectFirst("tr[data-kpi=oee] td[data-label=Baseline]").text()).isEqualTo("no target");
-        assertThat(plant.selectFirst("[data-count=accepted]").text()).isEqualTo("206");
+        assertThat(plant.selectFirst("[data-count=accepted]").text()).isEqualTo("306");
         assertThat(plant.selectFirst("[data-count=late]").text()).isEqualTo("0");
         assertThat(plant.select("table.kpis tbody tr:not(.group) td").eachAttr("data-label")).doesNotContain("");
     }
@@ -120,10 +121,11 @@ class ScorecardPagesTest {
 
         assertThat(plantCharts.eachAttr("data-kpi")).containsExactly("operating_cost", "production_cycle",
                 "defect_rate", "cnc_ratio", "energy_per_unit", "oee");
-        // December (no data), January, February complete; March so far.
-        assertThat(defects.select("circle.dot").size()).isEqualTo(3);
+        // December, January, February complete; March so far.
+        assertThat(defects.select("circle.dot").size()).isEqualTo(4);
         assertThat(defects.select("circle.dot.partial").size()).isEqualTo(1);
-        assertThat(defects.select("circle.dot title").eachText()).containsExactly("2025-01: 5.0% · n = 100 units",
+        assertThat(defects.select("circle.dot title").eachText()).containsExactly("2024-12: 6.0% · n = 100 units",
+                "2025-01: 5.0% · n = 100 units",
                 "2025-02: 4.0% · n = 100 units", "2025-03 (so far): 0.0% · n = 1 unit");
         assertThat(defects.select("text.ref-label").eachText()).containsExactly("baseline", "m1", "m2");
         assertThat(page.select("section.trends[data-scope=line][data-line=l1] figure")).hasSize(6);
