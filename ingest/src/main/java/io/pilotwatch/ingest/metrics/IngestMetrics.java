@@ -2,6 +2,7 @@ package io.pilotwatch.ingest.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,7 @@ import io.pilotwatch.ingest.forward.InflightLimiter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The bridge's own metrics, named after Prometheus conventions (base units, {@code _total} counters).
@@ -94,6 +96,30 @@ public final class IngestMetrics {
     public void connectionRefused(String reason) {
         counter("ingest.connections.refused", "MQTT connections refused (listen mode)", "reason", reason)
                 .increment();
+    }
+
+    public void connectionTimedOut(String reason) {
+        counter("ingest.connections.timeouts", "Listen-mode sockets closed for silence: no CONNECT in time "
+                + "(connect) or keep-alive 0 and idle too long (idle)", "reason", reason).increment();
+    }
+
+    public void paused(String reason) {
+        counter("ingest.listen.pauses", "Times the bridge stopped reading a client's socket until Kafka "
+                + "acknowledged enough of its messages (listen mode)", "reason", reason).increment();
+    }
+
+    /** Listen mode's gauges, read from the listener. */
+    public void listenGauges(Supplier<Number> pausedClients, Supplier<Number> pendingConnections,
+                             Supplier<Number> loginHashes) {
+        Gauge.builder("ingest.listen.clients.paused", pausedClients, s -> s.get().doubleValue())
+                .description("Clients whose socket is not being read right now (in-flight limit reached)")
+                .register(registry);
+        Gauge.builder("ingest.listen.connections.pending", pendingConnections, s -> s.get().doubleValue())
+                .description("Sockets that have not sent CONNECT yet (they count toward the connection limit)")
+                .register(registry);
+        FunctionCounter.builder("ingest.listen.login.hashes", loginHashes, s -> s.get().doubleValue())
+                .description("Password hashes computed for logins, known and unknown user names alike")
+                .register(registry);
     }
 
     public void acknowledged(Duration sinceReceipt) {
