@@ -307,7 +307,7 @@ public final class ListenSource {
 
     /** Room was freed in the bridge's limits: the clients waiting for it take their message, oldest first. */
     private void admitWaiting() {
-        while (!waitingForRoom.isEmpty()) {
+        while (!waitingForRoom.isEmpty() && !stopping) { // when stopping, the waiting ones are resent after reconnect
             ClientSession next = waitingForRoom.peekFirst();
             if (!take(next, next.waiting)) {
                 return;
