@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a listen-mode connection may cost before and around login (issue 16, items 5 and 6), each against a bridge of
- * its own with small limits and a real Kafka. Each test names what it saw fail on the code before the fix.
+ * its own with small limits and a real Kafka. All five were seen failing with the ListenSource and Credentials of
+ * commit 00292a1 (before the fix); each says how.
  */
 @RealBrokers
 class ListenGuardsIT {
@@ -83,8 +84,8 @@ class ListenGuardsIT {
 
     /**
      * Before: only logged-in sessions counted, so sockets that never sent CONNECT were unlimited, and a trickle of
-     * bytes kept one open for good (the CONNECT timeout was a read-idle timeout of 90 s). Seen failing: the fourth
-     * client logged in past a limit of 3, and the trickling socket stayed open.
+     * bytes kept one open for good (the CONNECT timeout was a read-idle timeout of 90 s). Seen failing: the
+     * silent sockets were not counted as pending at all (the limit counted logins only).
      */
     @Test
     void socketsWithoutConnectCountTowardTheLimitAndAreClosedAtTheConnectDeadline(KafkaBroker kafka, @TempDir Path dir)
@@ -128,7 +129,10 @@ class ListenGuardsIT {
         }
     }
 
-    /** Before: keep-alive 0 switched the idle timeout off, so a silent client held its socket for good. */
+    /**
+     * Before: keep-alive 0 switched the idle timeout off, so a silent client held its socket for good. Seen failing:
+     * still connected after 30 s against a maximum idle time of 5 s.
+     */
     @Test
     void keepAliveZeroStillGetsAMaximumIdleTime(KafkaBroker kafka, @TempDir Path dir) throws Exception {
         try (RunningBridge bridge = new RunningBridge(config(kafka, dir, Map.of("ingest.listen.max.idle.seconds", "5")))) {
@@ -145,7 +149,8 @@ class ListenGuardsIT {
 
     /**
      * Before: an unknown user name returned before hashing (a timing oracle for user names), hashing ran unbounded
-     * on the shared worker pool, and nothing limited logins per address. Seen failing: no hash for the unknown user.
+     * on the shared worker pool, and nothing limited logins per address. Seen failing: no hash for the unknown user
+     * (also shown by CredentialsTest with the early return put back).
      */
     @Test
     void unknownUsersCostAHashAndLoginsAreRateLimitedPerAddress(KafkaBroker kafka, @TempDir Path dir) throws Exception {
@@ -171,7 +176,7 @@ class ListenGuardsIT {
         }
     }
 
-    /** Before: no per-credential cap; one leaked password could take every connection. Seen failing: all 3 accepted. */
+    /** Before: no per-credential cap; one leaked password could take every connection. Seen failing: the third accepted. */
     @Test
     void oneUserNameHoldsAtMostItsConnectionCap(KafkaBroker kafka, @TempDir Path dir) throws Exception {
         try (RunningBridge bridge = new RunningBridge(config(kafka, dir, Map.of("ingest.listen.max.connections.per.user", "2")))) {
@@ -203,8 +208,8 @@ class ListenGuardsIT {
 
     /**
      * QoS 0 counts toward the per-client in-flight limit, so one device's flood cannot fill the bridge. Kafka is down:
-     * nothing completes, so what is in flight only grows. Before: QoS 0 was not counted per client; seen failing with
-     * 200 QoS 0 messages in flight against a per-client limit of 5, and the other device's QoS 1 message refused.
+     * nothing completes, so what is in flight only grows. Before: QoS 0 was not counted per client; seen failing: the
+     * flood's in-flight count did not stop at the client's limit of 5 (it filled the bridge's 50 and the rest dropped).
      */
     @Test
     void qos0CountsTowardTheClientsLimitSoOthersStillGetIn(KafkaBroker kafka, @TempDir Path dir) throws Exception {
