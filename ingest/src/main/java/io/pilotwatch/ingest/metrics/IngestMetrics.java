@@ -10,7 +10,7 @@ import io.pilotwatch.ingest.forward.InflightLimiter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The bridge's own metrics, named after Prometheus conventions (base units, {@code _total} counters).
@@ -108,16 +108,19 @@ public final class IngestMetrics {
                 + "acknowledged enough of its messages (listen mode)", "reason", reason).increment();
     }
 
-    /** Listen mode's gauges, read from the listener. */
-    public void listenGauges(Supplier<Number> pausedClients, Supplier<Number> pendingConnections,
-                             Supplier<Number> loginHashes) {
-        Gauge.builder("ingest.listen.clients.paused", pausedClients, s -> s.get().doubleValue())
+    /**
+     * Listen mode's gauges, read from {@code source}. Micrometer holds it weakly: pass an object that lives as long
+     * as the bridge (a lambda would be collected and the gauges read NaN).
+     */
+    public <T> void listenGauges(T source, ToDoubleFunction<T> pausedClients, ToDoubleFunction<T> pendingConnections,
+                                 ToDoubleFunction<T> loginHashes) {
+        Gauge.builder("ingest.listen.clients.paused", source, pausedClients)
                 .description("Clients whose socket is not being read right now (in-flight limit reached)")
                 .register(registry);
-        Gauge.builder("ingest.listen.connections.pending", pendingConnections, s -> s.get().doubleValue())
+        Gauge.builder("ingest.listen.connections.pending", source, pendingConnections)
                 .description("Sockets that have not sent CONNECT yet (they count toward the connection limit)")
                 .register(registry);
-        FunctionCounter.builder("ingest.listen.login.hashes", loginHashes, s -> s.get().doubleValue())
+        FunctionCounter.builder("ingest.listen.login.hashes", source, loginHashes)
                 .description("Password hashes computed for logins, known and unknown user names alike")
                 .register(registry);
     }

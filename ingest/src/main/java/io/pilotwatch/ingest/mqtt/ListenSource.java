@@ -9,7 +9,6 @@ import io.pilotwatch.ingest.forward.Inbound;
 import io.pilotwatch.ingest.metrics.IngestMetrics;
 import io.pilotwatch.ingest.sparkplug.SparkplugMapping;
 import io.pilotwatch.ingest.sparkplug.SparkplugTopic;
-import io.pilotwatch.telemetry.TopicAddress;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
@@ -55,6 +54,7 @@ public final class ListenSource {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final Optional<SparkplugMapping> sparkplug;
+    private final PublishScopes scopes;
     private final AtomicInteger connections = new AtomicInteger();
     /** Accepted connections by user name (event loop only). */
     private final Map<String, Integer> connectionsByUser = new HashMap<>();
@@ -74,6 +74,7 @@ public final class ListenSource {
     public ListenSource(Vertx vertx, IngestConfig.Listen config, int maxMessageBytes, Forwarder forwarder,
                         IngestMetrics metrics, Clock clock, Optional<SparkplugMapping> sparkplug) {
         this.sparkplug = sparkplug;
+        this.scopes = new PublishScopes(sparkplug);
         this.vertx = vertx;
         this.config = config;
         this.maxMessageBytes = maxMessageBytes;
@@ -97,8 +98,8 @@ public final class ListenSource {
         }
         logins = credentials.map(c -> new LoginGate(vertx, c, config.guards(), System::nanoTime)).orElse(null);
         listener = new MqttListener(vertx, options, config, metrics);
-        metrics.listenGauges(pausedClients::get, () -> listener.pending(),
-                () -> logins == null ? 0 : logins.hashesComputed());
+        metrics.listenGauges(this, ListenSource::pausedClients, ListenSource::pendingConnections,
+                ListenSource::loginHashes);
         return listener.listen(this::onConnect).map(port -> {
             LOG.info("MQTT listener on {}:{} (tls: {}, anonymous: {})", config.host(), port,
                     config.tlsCert().isPresent(), config.anonymous());
@@ -109,6 +110,21 @@ public final class ListenSource {
     /** The bound port (useful with port 0). */
     public int port() {
         return listener.actualPort();
+    }
+
+    /** Clients whose socket the bridge is not reading right now. */
+    public int pausedClients() {
+        return pausedClients.get();
+    }
+
+    /** Sockets that have not sent CONNECT yet. */
+    public int pendingConnections() {
+        return listener == null ? 0 : listener.pending();
+    }
+
+    /** Password hashes computed for logins so far. */
+    public long loginHashes() {
+        return logins == null ? 0 : logins.hashesComputed();
     }
 
     /** Open device connections (logged in). */
@@ -226,28 +242,6 @@ public final class ListenSource {
         }
     }
 
-    /** Per-connection state; touched on the connection's event loop only. */
-    private static final class ClientSession {
-        final MqttEndpoint endpoint;
-        final NetSocket socket;
-        Scope scope = Scope.ALL;
-        Optional<String> user = Optional.empty();
-        boolean open = true;
-        boolean accepted;
-        boolean disconnected;
-        /** Messages of this client taken and not yet answered, QoS 0 and 1. */
-        int inflight;
-        /** Whether the bridge stopped reading this client's socket. */
-        boolean paused;
-        /** A message read but not yet taken: the bridge's in-flight limits were full. */
-        MqttPublishMessage waiting;
-
-        ClientSession(MqttEndpoint endpoint, NetSocket socket) {
-            this.endpoint = endpoint;
-            this.socket = socket;
-        }
-    }
-
     private void onPublish(ClientSession session, MqttPublishMessage message) {
         MqttEndpoint endpoint = session.endpoint;
         int qos = message.qosLevel().value();
@@ -266,7 +260,7 @@ public final class ListenSource {
             }
             return;
         }
-        if (!inScope(session.scope, message.topicName())) {
+        if (!scopes.allows(session.scope, message.topicName())) {
             refusePublish(session, message, "out_of_scope", MqttPubAckReasonCode.NOT_AUTHORIZED);
             return;
         }
@@ -344,7 +338,7 @@ public final class ListenSource {
         MqttEndpoint endpoint = session.endpoint;
         var will = endpoint.will();
         if (sparkplug.isEmpty() || will == null || !will.isWillFlag() || !SparkplugTopic.isSparkplug(will.getWillTopic())
-                || stopping || !inSparkplugScope(session.scope, will.getWillTopic())) {
+                || stopping || !scopes.allowsSparkplug(session.scope, will.getWillTopic())) {
             return;
         }
         metrics.received("listen", will.getWillQos());
@@ -356,36 +350,6 @@ public final class ListenSource {
                     }
                     admitWaiting();
                 });
-    }
-
-    /** Whether a credential of {@code scope} may publish to {@code topic}; topics that do not parse go to the DLQ. */
-    private boolean inScope(Scope scope, String topic) {
-        if (scope.equals(Scope.ALL)) {
-            return true; // the common case needs no parsing: the codec parses the topic once more anyway
-        }
-        Optional<TopicAddress> address = TopicAddress.tryParse(topic);
-        return (address.isEmpty() || scope.allows(address.get().station()))
-                && (sparkplug.isEmpty() || inSparkplugScope(scope, topic));
-    }
-
-    /**
-     * A credential's plant is the plant the Sparkplug group maps to, its line the edge node's. Topics that do
-     * not parse are let through to the DLQ, as for the JSON contract.
-     */
-    private boolean inSparkplugScope(Scope scope, String topic) {
-        if (!SparkplugTopic.isSparkplug(topic) || scope.equals(Scope.ALL)) {
-            return true;
-        }
-        SparkplugTopic parsed;
-        try {
-            parsed = SparkplugTopic.parse(topic);
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
-        Optional<String> plant = sparkplug.get().plantOf(parsed.group());
-        Optional<String> line = sparkplug.get().lineOf(parsed.group(), parsed.edgeNode());
-        return scope.plant().map(p -> plant.map(p::equals).orElse(false)).orElse(true)
-                && scope.line().map(l -> line.map(l::equals).orElse(false)).orElse(true);
     }
 
     private void refusePublish(ClientSession session, MqttPublishMessage message, String reason,
