@@ -40,7 +40,7 @@ class OverloadIT {
     private static final Duration SUSTAINED = Duration.ofSeconds(25);
 
     @Test
-    void overloadedBridgeStaysBoundedRefusesWhatDoesNotFitAndLosesNothing(KafkaBroker kafka) throws Exception {
+    void overloadedBridgeStaysBoundedSlowsPublishersDownAndLosesNothing(KafkaBroker kafka) throws Exception {
         String run = "overload";
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
