@@ -25,6 +25,11 @@ final class RunningBridge implements AutoCloseable {
         return counter == null ? 0 : counter.count();
     }
 
+    double functionCounter(String name) {
+        var counter = registry.find(name).functionCounter();
+        return counter == null ? 0 : counter.count();
+    }
+
     double gauge(String name) {
         var gauge = registry.find(name).gauge();
         return gauge == null ? 0 : gauge.value();

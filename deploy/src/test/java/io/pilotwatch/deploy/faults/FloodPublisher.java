@@ -19,8 +19,9 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * Publishes valid QoS 1 unit messages as fast as they are acknowledged, over several connections with a window
- * each, and remembers exactly which ones were acknowledged ({@code station/seq}). A connection the receiver closes
- * (overload refusal) is replaced by a new one; what was in flight on it is simply not counted as acknowledged.
+ * each, and remembers exactly which ones were acknowledged ({@code station/seq}) and how many were handed to the
+ * client. A connection the receiver closes is replaced by a new one (counted); what was in flight on it is counted
+ * as failed, not as acknowledged.
  */
 final class FloodPublisher implements AutoCloseable {
 
@@ -29,6 +30,8 @@ final class FloodPublisher implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final LongAdder reconnects = new LongAdder();
+    private final LongAdder published = new LongAdder();
+    private final LongAdder failed = new LongAdder();
     private final List<Thread> threads = new ArrayList<>();
 
     FloodPublisher(String url, int connections, int window) {
@@ -51,8 +54,19 @@ final class FloodPublisher implements AutoCloseable {
         return acknowledged;
     }
 
+    /** Connections opened, the first of each station included. */
     long reconnects() {
         return reconnects.sum();
+    }
+
+    /** Messages handed to the MQTT client. */
+    long published() {
+        return published.sum();
+    }
+
+    /** Messages whose publish failed (connection lost or closed) instead of being acknowledged. */
+    long failed() {
+        return failed.sum();
     }
 
     private void publishLoop(String station) {
@@ -72,6 +86,7 @@ final class FloodPublisher implements AutoCloseable {
                     long mySeq = seq++;
                     MqttMessage message = new MqttMessage(payload(mySeq));
                     message.setQos(1);
+                    published.increment();
                     client.publish(topic, message, null, new IMqttActionListener() {
                         @Override
                         public void onSuccess(IMqttToken token) {
@@ -81,10 +96,12 @@ final class FloodPublisher implements AutoCloseable {
 
                         @Override
                         public void onFailure(IMqttToken token, Throwable error) {
+                            failed.increment();
                             room.release();
                         }
                     });
                 } catch (MqttException e) {
+                    failed.increment();
                     room.release(); // the connection is going away; a new one follows
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -58,7 +58,21 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
     /** Settings of listen mode. */
     public record Listen(String host, int port, boolean anonymous, Optional<Path> credentialsFile,
                          Optional<Path> tlsCert, Optional<Path> tlsKey, Optional<Path> tlsClientCa,
-                         int maxConnections, int maxInflightPerClient) {
+                         int maxConnections, int maxInflightPerClient, ListenGuards guards) {
+    }
+
+    /**
+     * Bounds on what a listen-mode connection may cost before and around login (docs/reliability.md).
+     *
+     * @param connectTimeout       how long a new socket may take to send CONNECT; then it is closed
+     * @param maxIdle              a client with keep-alive 0 is closed after this much silence
+     * @param loginThreads         threads that hash passwords (PBKDF2), shared by all logins
+     * @param loginMaxPending      logins hashing or waiting for a thread; more are refused as "server busy"
+     * @param loginRatePerAddress  logins per second one source address may start (burst of the same size)
+     * @param maxConnectionsPerUser accepted connections one user name may hold at once
+     */
+    public record ListenGuards(Duration connectTimeout, Duration maxIdle, int loginThreads, int loginMaxPending,
+                               int loginRatePerAddress, int maxConnectionsPerUser) {
     }
 
     /** Memory bounds; see docs/configuration.md for what happens at each. */
@@ -92,6 +106,10 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
             "ingest.listen.port", "ingest.listen.anonymous", "ingest.listen.credentials.file",
             "ingest.listen.tls.cert", "ingest.listen.tls.key", "ingest.listen.tls.client.ca",
             "ingest.listen.max.connections", "ingest.listen.max.inflight.per.client", "ingest.max.message.bytes",
+            // Listen-mode guards (readListenGuards)
+            "ingest.listen.connect.timeout.seconds", "ingest.listen.max.idle.seconds", "ingest.listen.login.threads",
+            "ingest.listen.login.max.pending", "ingest.listen.login.rate.per.address",
+            "ingest.listen.max.connections.per.user",
             "ingest.max.inflight.messages", "ingest.max.inflight.bytes", "http.host", "http.port",
             "ingest.shutdown.grace.seconds", "sparkplug.enabled", "sparkplug.mapping.file",
             "sparkplug.topic.filter", "sparkplug.primary.host", "sparkplug.rebirth.interval.seconds");
@@ -180,7 +198,18 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
         return new Listen(in.string("ingest.listen.host", "0.0.0.0"), in.intIn("ingest.listen.port", 1883, 0, 65535),
                 anonymous, credentials, cert, key, clientCa,
                 in.intIn("ingest.listen.max.connections", 10_000, 1, 1_000_000),
-                in.intIn("ingest.listen.max.inflight.per.client", 100, 1, 65_535));
+                in.intIn("ingest.listen.max.inflight.per.client", 100, 1, 65_535), readListenGuards(in));
+    }
+
+    // ---- Listen-mode guards: what a connection may cost before and around login ----
+
+    private static ListenGuards readListenGuards(ConfigReader in) {
+        return new ListenGuards(Duration.ofSeconds(in.intIn("ingest.listen.connect.timeout.seconds", 10, 1, 600)),
+                Duration.ofSeconds(in.intIn("ingest.listen.max.idle.seconds", 300, 5, 86_400)),
+                in.intIn("ingest.listen.login.threads", 2, 1, 64),
+                in.intIn("ingest.listen.login.max.pending", 32, 1, 100_000),
+                in.intIn("ingest.listen.login.rate.per.address", 20, 1, 100_000),
+                in.intIn("ingest.listen.max.connections.per.user", 100, 1, 1_000_000));
     }
 
     private static Sparkplug readSparkplug(ConfigReader in, Mode mode) {

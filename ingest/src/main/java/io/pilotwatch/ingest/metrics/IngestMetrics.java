@@ -2,6 +2,7 @@ package io.pilotwatch.ingest.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -9,6 +10,7 @@ import io.pilotwatch.ingest.forward.InflightLimiter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The bridge's own metrics, named after Prometheus conventions (base units, {@code _total} counters).
@@ -94,6 +96,33 @@ public final class IngestMetrics {
     public void connectionRefused(String reason) {
         counter("ingest.connections.refused", "MQTT connections refused (listen mode)", "reason", reason)
                 .increment();
+    }
+
+    public void connectionTimedOut(String reason) {
+        counter("ingest.connections.timeouts", "Listen-mode sockets closed for silence: no CONNECT in time "
+                + "(connect) or keep-alive 0 and idle too long (idle)", "reason", reason).increment();
+    }
+
+    public void paused(String reason) {
+        counter("ingest.listen.pauses", "Times the bridge stopped reading a client's socket until Kafka "
+                + "acknowledged enough of its messages (listen mode)", "reason", reason).increment();
+    }
+
+    /**
+     * Listen mode's gauges, read from {@code source}. Micrometer holds it weakly: pass an object that lives as long
+     * as the bridge (a lambda would be collected and the gauges read NaN).
+     */
+    public <T> void listenGauges(T source, ToDoubleFunction<T> pausedClients, ToDoubleFunction<T> pendingConnections,
+                                 ToDoubleFunction<T> loginHashes) {
+        Gauge.builder("ingest.listen.clients.paused", source, pausedClients)
+                .description("Clients whose socket is not being read right now (in-flight limit reached)")
+                .register(registry);
+        Gauge.builder("ingest.listen.connections.pending", source, pendingConnections)
+                .description("Sockets that have not sent CONNECT yet (they count toward the connection limit)")
+                .register(registry);
+        FunctionCounter.builder("ingest.listen.login.hashes", source, loginHashes)
+                .description("Password hashes computed for logins, known and unknown user names alike")
+                .register(registry);
     }
 
     public void acknowledged(Duration sinceReceipt) {

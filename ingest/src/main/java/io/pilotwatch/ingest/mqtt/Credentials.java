@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -32,9 +33,17 @@ public final class Credentials {
     }
 
     private final Map<String, Entry> entries;
+    /** What an unknown user is checked against, so that it costs as much as a known one (no timing oracle). */
+    private final Entry unknownUser;
+    private final AtomicLong hashes = new AtomicLong();
 
     private Credentials(Map<String, Entry> entries) {
         this.entries = entries;
+        int iterations = entries.values().stream().mapToInt(Entry::iterations).max().orElse(DEFAULT_ITERATIONS);
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        // A hash no password produces in practice: the random salt is never stored anywhere.
+        this.unknownUser = new Entry(Scope.ALL, iterations, salt, new byte[HASH_BITS / 8]);
     }
 
     /**
@@ -84,17 +93,23 @@ public final class Credentials {
     }
 
     /**
-     * Checks a username and password. Deliberately slow (PBKDF2): call it off the event loop.
+     * Checks a username and password. Deliberately slow (PBKDF2): call it off the event loop. An unknown user or a
+     * missing password runs the same hash as a known user, so the time taken does not tell user names apart.
      *
      * @return the user's scope, or empty if the user is unknown or the password is wrong
      */
     public Optional<Scope> verify(String username, byte[] password) {
-        Entry entry = entries.get(username);
-        if (entry == null || password == null) {
-            return Optional.empty();
-        }
-        byte[] actual = pbkdf2(password, entry.salt(), entry.iterations());
-        return MessageDigest.isEqual(actual, entry.hash()) ? Optional.of(entry.scope()) : Optional.empty();
+        Entry known = username == null ? null : entries.get(username);
+        Entry entry = known == null ? unknownUser : known;
+        byte[] actual = pbkdf2(password == null ? new byte[0] : password, entry.salt(), entry.iterations());
+        hashes.incrementAndGet();
+        boolean matches = MessageDigest.isEqual(actual, entry.hash());
+        return known != null && password != null && matches ? Optional.of(known.scope()) : Optional.empty();
+    }
+
+    /** Password hashes computed so far, for known and unknown users alike. */
+    public long hashesComputed() {
+        return hashes.get();
     }
 
     /** A new hash line part for {@code password}, with a random salt. */

@@ -34,6 +34,26 @@ class IngestConfigTest {
     }
 
     @Test
+    void listenGuardsHaveDefaultsAndBadValuesFailNamingTheKey() {
+        IngestConfig.ListenGuards guards = IngestConfig.fromMap(minimal()).listen().guards();
+        assertThat(guards.connectTimeout()).hasSeconds(10);
+        assertThat(guards.maxIdle()).hasSeconds(300);
+        assertThat(guards.loginThreads()).isEqualTo(2);
+        assertThat(guards.loginMaxPending()).isEqualTo(32);
+        assertThat(guards.loginRatePerAddress()).isEqualTo(20);
+        assertThat(guards.maxConnectionsPerUser()).isEqualTo(100);
+
+        for (String key : new String[] {"ingest.listen.connect.timeout.seconds", "ingest.listen.max.idle.seconds",
+                "ingest.listen.login.threads", "ingest.listen.login.max.pending", "ingest.listen.login.rate.per.address",
+                "ingest.listen.max.connections.per.user"}) {
+            Map<String, String> values = minimal();
+            values.put(key, "0");
+            assertThatThrownBy(() -> IngestConfig.fromMap(values)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(key);
+        }
+    }
+
+    @Test
     void sharedGroupMakesASharedSubscription() {
         Map<String, String> values = minimal();
         values.put("mqtt.shared.group", "bridges");
