@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** deploy/helm/pilotwatch through the real Helm library (Go, native): lint, and template with a values file. */
 final class Chart {
@@ -31,10 +32,16 @@ final class Chart {
 
     /** The objects {@code helm template} renders with the chart's defaults overlaid by {@code valuesFile} (may be null). */
     static List<JsonNode> render(Path valuesFile) {
+        return render(valuesFile, Map.of());
+    }
+
+    /** As {@link #render(Path)}, with {@code --set key=value} for each entry. */
+    static List<JsonNode> render(Path valuesFile, Map<String, Object> set) {
         var template = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE);
         if (valuesFile != null) {
             template.withValuesFile(valuesFile);
         }
+        set.forEach(template::set);
         return documents(template.call());
     }
 
