@@ -1,6 +1,7 @@
 package io.pilotwatch.deploy.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,7 +125,7 @@ class HelmVariantsTest {
     }
 
     @Test
-    void strimziMakesAKraftClusterWithScramListenersUsersAndMetrics() {
+    void strimziMakesAKraftClusterWithScramListenersUsersAndMetrics() throws Exception {
         Rendered r = renderings.get("strimzi-scram");
         Kafka kafka = (Kafka) StrictModel.parse(r.get("Kafka", "pilotwatch"));
         assertThat(kafka.getMetadata().getAnnotations()).as("no strimzi.io/kraft or node-pools annotations").isNullOrEmpty();
@@ -137,8 +138,13 @@ class HelmVariantsTest {
         assertThat(kafka.getSpec().getKafka().getAuthorization()).isInstanceOf(KafkaAuthorizationSimple.class);
         JmxPrometheusExporterMetrics metrics = (JmxPrometheusExporterMetrics) kafka.getSpec().getKafka().getMetricsConfig();
         String metricsMap = metrics.getValueFrom().getConfigMapKeyRef().getName();
-        assertThat(r.get("ConfigMap", metricsMap).at("/data/" + metrics.getValueFrom().getConfigMapKeyRef().getKey()).asText())
-                .contains("lowercaseOutputName", "rules:");
+        // The JMX exporter's configuration is YAML inside the ConfigMap: parse it, and compile its patterns as the
+        // exporter does (java.util.regex).
+        JsonNode exporter = Chart.YAML.readTree(r.get("ConfigMap", metricsMap)
+                .at("/data/" + metrics.getValueFrom().getConfigMapKeyRef().getKey()).asText());
+        assertThat(exporter.at("/rules").size()).isGreaterThan(5);
+        exporter.at("/rules").forEach(rule -> assertThatCode(() -> java.util.regex.Pattern.compile(rule.get("pattern").asText()))
+                .as(rule.toString()).doesNotThrowAnyException());
         assertThat(r.get("PodMonitor", "pilotwatch-kafka").at("/spec/podMetricsEndpoints/0/port").asText()).isEqualTo("tcp-prometheus");
 
         assertThat(r.ofKind("KafkaNodePool")).extracting(p -> p.at("/spec/roles").toString())
