@@ -118,6 +118,9 @@ class HelmVariantsTest {
         assertThat(r.environment(r.get("StatefulSet", "pilotwatch-analytics")))
                 .containsEntry("KAFKA_STREAMS_SECURITY_PROTOCOL", "SASL_SSL")
                 .containsEntry("KAFKA_STREAMS_SASL_JAAS_CONFIG", "secret:plant-kafka-pilotwatch/sasl.jaas.config");
+        assertThat(volumeSecrets(ingest)).containsEntry("mqtt-truststore", "plant-mqtt-ca");
+        assertThat(ingest.at("/spec/template/spec/containers/0/volumeMounts").toString()).contains("/etc/pilotwatch/mqtt-truststore");
+        assertThat(r.environment(ingest).get("JAVA_TOOL_OPTIONS")).contains("-Djavax.net.ssl.trustStore=/etc/pilotwatch/mqtt-truststore/ca.p12");
         JsonNode secret = r.get("Secret", "pilotwatch-ingest-mqtt");
         assertThat(new String(Base64.getDecoder().decode(secret.at("/data/MQTT_PASSWORD").asText()), StandardCharsets.UTF_8))
                 .isEqualTo("change-me");
