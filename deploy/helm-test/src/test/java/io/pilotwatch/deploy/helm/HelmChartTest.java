@@ -34,8 +34,11 @@ class HelmChartTest {
 
     static final Path VARIANTS = Path.of("src/test/resources/variants");
     private static final Pattern DOCUMENTED_VARIABLE = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
-    /** Variables the images' JVM reads (not a service key). */
-    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS");
+    /**
+     * Variables that are not service keys: what the images' JVM reads, and the pod's own name and namespace (from
+     * the downward API) that HTTP_ADVERTISED_ADDRESS is built from.
+     */
+    private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "POD_NAME", "POD_NAMESPACE");
 
     static Map<String, Rendered> renderings;
 

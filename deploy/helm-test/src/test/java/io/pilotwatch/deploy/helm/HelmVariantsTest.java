@@ -71,7 +71,11 @@ class HelmVariantsTest {
         assertThat(analytics.at("/spec/volumeClaimTemplates/0/metadata/name").asText()).isEqualTo("state");
         assertThat(r.environment(analytics)).containsEntry("ANALYTICS_STATE_DIR", "/var/lib/pilotwatch-analytics")
                 .containsEntry("ANALYTICS_APPLICATION_ID", "pilotwatch-analytics")
-                .containsEntry("KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "1");
+                .containsEntry("KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "1")
+                // Each pod advertises its stable DNS name: every instance serves every plant's scorecard.
+                .containsEntry("HTTP_ADVERTISED_ADDRESS",
+                        "$(POD_NAME).pilotwatch-analytics-headless.$(POD_NAMESPACE).svc:8081")
+                .containsEntry("POD_NAME", "field:metadata.name");
         assertThat(r.ofKind("Secret")).isEmpty();
         assertThat(r.objects()).noneMatch(o -> o.path("apiVersion").asText().startsWith("kafka.strimzi.io"));
         assertThat(r.ofKind("PodMonitor")).hasSize(2);
