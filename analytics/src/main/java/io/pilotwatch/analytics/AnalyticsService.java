@@ -72,7 +72,7 @@ public final class AnalyticsService implements AutoCloseable {
     public static AnalyticsService start(AnalyticsConfig configured) throws Exception {
         int inputPartitions = TopicsInitializer.ensure(configured);
         Map<String, Baseline> published = BaselineTopic.readAll(configured.kafka().bootstrapServers(),
-                configured.kafka().baselinesTopic(), STARTUP_TIMEOUT);
+                configured.streams().clientSecurity(), configured.kafka().baselinesTopic(), STARTUP_TIMEOUT);
         BaselineCheck.requireConsistent(configured.baselines(), published);
         AnalyticsConfig config = configured.withPublishedBaselines(published);
         // Figures of closed months: kept by the KPI publication, read as well by /metrics and the pages.

@@ -34,8 +34,9 @@ final class TopicsInitializer {
      * @throws IllegalStateException if the telemetry topic does not exist or Kafka does not answer
      */
     static int ensure(AnalyticsConfig config) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.kafka().bootstrapServers()))) {
+        Map<String, Object> client = new java.util.HashMap<>(config.streams().clientSecurity());
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+        try (Admin admin = Admin.create(client)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             String telemetry = config.kafka().telemetryTopic();
             if (!existing.contains(telemetry)) {

@@ -25,7 +25,14 @@ public final class BaselineTopic {
 
     /** The latest baseline per {@code plant/kpi} (committed records only), up to the topic's current end. */
     public static Map<String, Baseline> readAll(String bootstrapServers, String topic, Duration timeout) {
+        return readAll(bootstrapServers, Map.of(), topic, timeout);
+    }
+
+    /** @param security the client's connection security ({@code security.*}, {@code sasl.*}, {@code ssl.*}) */
+    public static Map<String, Baseline> readAll(String bootstrapServers, Map<String, Object> security, String topic,
+                                                Duration timeout) {
         Properties props = new Properties();
+        props.putAll(security);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

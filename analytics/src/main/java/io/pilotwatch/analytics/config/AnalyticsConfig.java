@@ -41,6 +41,21 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
 
     /** Kafka Streams settings; {@code overrides} ({@code kafka.streams.*}) go to Streams untouched. */
     public record Streams(String applicationId, Path stateDir, Guarantee guarantee, Map<String, String> overrides) {
+
+        /**
+         * The connection security among the overrides ({@code security.*}, {@code sasl.*}, {@code ssl.*}), for the
+         * service's own admin client and baseline reader: with an authenticated listener they must log in as Streams
+         * does.
+         */
+        public Map<String, Object> clientSecurity() {
+            Map<String, Object> security = new java.util.TreeMap<>();
+            overrides.forEach((key, value) -> {
+                if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                    security.put(key, value);
+                }
+            });
+            return security;
+        }
     }
 
     /** Processing guarantees offered. */

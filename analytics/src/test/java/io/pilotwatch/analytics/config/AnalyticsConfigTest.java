@@ -30,6 +30,32 @@ class AnalyticsConfigTest {
     }
 
     @Test
+    void theServicesOwnKafkaClientsTakeStreamsConnectionSecurity() {
+        AnalyticsConfig config = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9093",
+                "kafka.streams.security.protocol", "SASL_SSL", "kafka.streams.sasl.mechanism", "SCRAM-SHA-512",
+                "kafka.streams.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "kafka.streams.ssl.truststore.type", "PEM", "kafka.streams.num.stream.threads", "2"));
+
+        assertThat(config.streams().clientSecurity()).containsOnlyKeys("security.protocol", "sasl.mechanism",
+                "sasl.jaas.config", "ssl.truststore.type").containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
+    void advertisedAddressIsCheckedAndDefaultsToTheBoundHostAndPort() {
+        AnalyticsConfig bound = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                "http.host", "10.1.2.3"));
+        AnalyticsConfig advertised = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                "http.advertised.address", "analytics-0.analytics-headless:8081"));
+
+        assertThat(bound.advertisedAddress(40000).host()).isEqualTo("10.1.2.3");
+        assertThat(bound.advertisedAddress(40000).port()).isEqualTo(40000);
+        assertThat(advertised.advertisedAddress(40000).host()).isEqualTo("analytics-0.analytics-headless");
+        assertThat(advertised.advertisedAddress(40000).port()).isEqualTo(8081);
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                "http.advertised.address", "http://x:99999"))).hasMessageContaining("http.advertised.address");
+    }
+
+    @Test
     void environmentOverridesTheFileAndStreamsSettingsPassThrough(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("analytics.properties"),
                 "kafka.bootstrap.servers=file:9092\nhttp.port=9000\nkafka.streams.num.stream.threads=2\n");
