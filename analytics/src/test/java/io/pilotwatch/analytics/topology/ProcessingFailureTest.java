@@ -42,8 +42,9 @@ class ProcessingFailureTest {
      * is now rejected by the codec, and no other real input is known to throw; so this test makes the telemetry
      * processor throw for one chosen record (a cost of 13.13) through the topology's package-private hook.
      * Without {@link RecordGuard} (checked by building the topology without it) the driver rethrows the
-     * exception from pipeInput, as Kafka Streams would stop the stream thread (seen: both tests error out then;
-     * the second one also errors with the guard but without the codec bound, with "BigInteger would overflow").
+     * exception from pipeInput, as Kafka Streams would stop the stream thread. Seen once with the guard removed
+     * and the codec's bound lifted: both tests error out, the second from the real 1e-999999999 with
+     * "ArithmeticException: BigInteger would overflow supported range".
      */
     @Test
     void recordWhoseProcessingThrowsGoesToTheDlqIsCountedAndTheNextRecordsAreProcessed() {
