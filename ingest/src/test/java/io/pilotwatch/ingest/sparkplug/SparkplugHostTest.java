@@ -121,6 +121,19 @@ class SparkplugHostTest {
         assertThat(count("ingest.sparkplug.seq.gaps")).isZero();
     }
 
+    /** The contract takes at most 6 decimal places; a binary float's digits beyond them are rounded, not refused. */
+    @Test
+    void floatAmountsAreRoundedToTheContractsSixDecimalPlaces() {
+        SparkplugHost host = born(false);
+        SparkplugHost.Outcome cost = host.handle(DDATA, payload().seq(2).at(T0.plusSeconds(5))
+                .alias(9, MetricDataType.Double, 0.1 + 0.2).alias(10, MetricDataType.Double, 1234.56789012)
+                .alias(11, MetricDataType.String, "CNY").data(), T0);
+
+        assertThat(cost.rejection()).isEmpty();
+        assertThat(cost.events()).extracting(TelemetryEvent::payload).containsExactly(new Payload.Cost(
+                CostCategory.ENERGY, new BigDecimal("0.3"), "CNY", Optional.of(new BigDecimal("1234.56789"))));
+    }
+
     @Test
     void severalUnitsInOneMessageArePairedWithTheirCompanionsByTimestamp() {
         SparkplugHost host = born(false);
