@@ -248,7 +248,7 @@ class SparkplugIT {
      * Issue 16 item 2 end to end: 50 DDEATHs with a 1969 timestamp each threw out of the bridge with their in-flight
      * room taken and were never acknowledged; Mosquitto's window (20) then filled and the connection, which also
      * carries the JSON telemetry, froze. Now each goes to the DLQ and is acknowledged, and JSON published after
-     * them reaches Kafka.
+     * them reaches Kafka. Seen failing with the old SparkplugHost and Forwarder: the telemetry never arrived.
      */
     @Test
     void fiftyBadDeviceDeathsDoNotWedgeTheConnectionThatCarriesJson(KafkaBroker kafka, MqttBroker mqtt)
