@@ -210,13 +210,15 @@ public final class Forwarder {
             } else if (!message.stillWanted().getAsBoolean()) {
                 done.fail(new Abandoned(result.cause()));
             } else {
-                if (KafkaErrors.isPermanent(result.cause())) {
-                    health.cannotWrite(record.topic(), result.cause()); // not even the DLQ: readiness DOWN
-                }
                 metrics.kafkaRetry();
                 long delay = retryDelay(attempt).toMillis();
-                LOG.warn("Kafka send to {} failed (attempt {}), retrying in {} ms: {}", record.topic(), attempt + 1,
-                        delay, result.cause().toString());
+                if (KafkaErrors.isPermanent(result.cause())) {
+                    // Not even the DLQ takes it: readiness DOWN, one ERROR per cause rather than a WARN per attempt.
+                    health.cannotWrite(record.topic(), result.cause());
+                } else {
+                    LOG.warn("Kafka send to {} failed (attempt {}), retrying in {} ms: {}", record.topic(),
+                            attempt + 1, delay, result.cause().toString());
+                }
                 vertx.setTimer(delay, id -> sendUntilAcknowledged(record, message, context, attempt + 1, done));
             }
         });
