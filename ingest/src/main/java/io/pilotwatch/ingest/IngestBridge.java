@@ -11,6 +11,7 @@ import io.pilotwatch.ingest.sparkplug.SparkplugMetrics;
 import io.pilotwatch.ingest.sparkplug.SparkplugTranslator;
 import io.pilotwatch.ingest.forward.InflightLimiter;
 import io.pilotwatch.ingest.forward.KafkaHealth;
+import io.pilotwatch.ingest.forward.ProduceHealth;
 import io.pilotwatch.ingest.forward.KafkaSender;
 import io.pilotwatch.ingest.http.OperationsServer;
 import io.pilotwatch.ingest.metrics.IngestMetrics;
@@ -73,7 +74,8 @@ public final class IngestBridge extends VerticleBase {
         registry.config().meterFilter(new KafkaMetricFilter());
         kafkaMetrics = new KafkaClientMetrics(sender.producer());
         kafkaMetrics.bindTo(registry);
-        kafkaHealth = new KafkaHealth(vertx, KafkaSender.producerConfig(config));
+        ProduceHealth produceHealth = new ProduceHealth(Clock.systemUTC(), config.produce().stallTimeout());
+        kafkaHealth = new KafkaHealth(vertx, KafkaSender.producerConfig(config), produceHealth);
         kafkaHealth.start();
         TelemetryCodec codec = new TelemetryCodec(config.limits().maxMessageBytes());
         Optional<RecordTranslator> sparkplug = config.sparkplug().mapping().map(mapping -> {
@@ -84,7 +86,7 @@ public final class IngestBridge extends VerticleBase {
                     config.kafka().dlqTopic(), this::requestRebirth);
         });
         Forwarder forwarder = new Forwarder(vertx, codec, sender, inflight, metrics, config.kafka().telemetryTopic(),
-                config.kafka().dlqTopic(), config.bridgeId(), Clock.systemUTC(), sparkplug);
+                config.kafka().dlqTopic(), config.bridgeId(), Clock.systemUTC(), sparkplug, produceHealth);
         Future<?> source;
         if (config.mode() == IngestConfig.Mode.SUBSCRIBE) {
             for (int i = 0; i < config.subscribe().connections(); i++) {
@@ -128,7 +130,7 @@ public final class IngestBridge extends VerticleBase {
     /** Named readiness checks: Kafka answers, and the MQTT side is connected (subscribe) or listening. */
     public Map<String, Boolean> readiness() {
         Map<String, Boolean> checks = new LinkedHashMap<>();
-        checks.put("kafka", kafkaHealth != null && kafkaHealth.isReachable());
+        checks.put("kafka", kafkaHealth != null && kafkaHealth.isReady());
         if (config.mode() == IngestConfig.Mode.SUBSCRIBE) {
             checks.put("mqtt", !subscribers.isEmpty() && subscribers.stream().allMatch(SubscribeSource::isReady));
         } else {

@@ -39,6 +39,13 @@ final class Fields {
 
     /** Upper bound of money amounts and energy: far beyond any plausible single booking. */
     static final BigDecimal MAX_QUANTITY = new BigDecimal("1e12");
+    /**
+     * Most decimal places a money amount or an energy may have: micro-units, finer than any currency or meter.
+     * Together with {@link #MAX_QUANTITY} it bounds every quantity to 19 significant digits, so that sums stay
+     * small; without it {@code 1e-999999999} passes the range check and the first {@code BigDecimal.add}
+     * rescales the other operand to a billion digits (or throws "BigInteger would overflow").
+     */
+    static final int MAX_QUANTITY_DECIMALS = 6;
     static final double MAX_IDEAL_CYCLE_SECONDS = 1e6;
 
     /** Each enum's constants by their lower-case names, so that a read does not lower-case every constant. */
@@ -148,12 +155,19 @@ final class Fields {
 
     private static BigDecimal quantity(KnownField field, FieldValue value) {
         requireNumber(field, value);
+        // The parser keeps a number as (digits, scale), so neither check below expands 1e-999999999: compareTo
+        // compares magnitudes by precision minus scale first, and scale() is a field.
         BigDecimal decimal = value.decimalValue();
         if (decimal.signum() < 0 || decimal.compareTo(MAX_QUANTITY) > 0) {
             throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field.wireName() + "' must be from 0 to "
                     + MAX_QUANTITY.toPlainString() + ", got " + clip(value));
         }
-        return decimal.stripTrailingZeros();
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        if (stripped.scale() > MAX_QUANTITY_DECIMALS) {
+            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field.wireName() + "' has more than "
+                    + MAX_QUANTITY_DECIMALS + " decimal places, got " + clip(value));
+        }
+        return stripped;
     }
 
     Optional<Double> optionalPositiveSeconds(KnownField field) {

@@ -22,6 +22,12 @@ import java.io.IOException;
  */
 public final class TelemetryCodec {
 
+    /**
+     * Most decimal places of an {@code amount} or {@code energyKwh} (trailing zeros do not count); more is
+     * rejected as {@code out_of_range}. Producers that hold binary floats round to it.
+     */
+    public static final int MAX_QUANTITY_DECIMALS = Fields.MAX_QUANTITY_DECIMALS;
+
     /** The default payload size limit: 64 KiB. */
     public static final int DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024;
 

@@ -26,7 +26,8 @@ final class RecordGenerator {
             "99999999999999999999", "1e13", "1e12", "-1e-400", "true", "null", "\"\"", "{}", "[1]", "\"2025-03-01\"",
             "253402300799999", "253402300800000", "\"9999-12-31T23:59:59.9995Z\"", "\"1969-12-31T23:59:59Z\"",
             "\"+10000-01-01T00:00:00Z\"", "\"-0001-01-01T00:00:00Z\"", "\"2025-03-01T08:00:00+08\"", "\"energy\"",
-            "\"CNY\"", "\"idle\"", "\"good\"", "100E-2147483645", "1e999999", "\"ABC\"", "\"a\\u0000b\""};
+            "\"CNY\"", "\"idle\"", "\"good\"", "100E-2147483645", "1e999999", "\"ABC\"", "\"a\\u0000b\"",
+            "1e-999999999", "0.1234567", "2.50000000"};
     private static final String[] TOKENS = {",", "}", "{", "]", "[", "\"", ":", "null", "1e999999", "\"x\"", "\\",
             "\u0000", " ", "-", "NaN", "/*", "'", "\n"};
     private static final String[] RESULTS = {"good", "defect", "scrap", "rework"};
@@ -87,7 +88,7 @@ final class RecordGenerator {
             case STATE -> fields.put("state", quote(pick(STATES)));
             case COST -> {
                 fields.put("category", quote(pick(CATEGORIES)));
-                fields.put("amount", pick("18.62", "960", "0", "12.340", "1.5E2", "0.1000000000000000055511151231257827",
+                fields.put("amount", pick("18.62", "960", "0", "12.340", "1.5E2", "0.000001", "999999999999.999999",
                         "1e12", String.valueOf(random.nextInt(100_000) / 100.0)));
                 fields.put("currency", quote(pick("CNY", "EUR", "USD")));
                 optional(fields, "energyKwh", pick("24.5", "24.50", "0", "3"));

@@ -81,13 +81,24 @@ class TelemetryCodecTest {
     @Test
     void decodesCostAsExactDecimals() {
         TelemetryEvent event = accept("factory/v1/p/l/s/cost", "{\"seq\":1,\"ts\":0,\"category\":\"energy\","
-                + "\"amount\":0.1000000000000000055511151231257827,\"currency\":\"CNY\",\"energyKwh\":24.50}");
+                + "\"amount\":999999999999.999999,\"currency\":\"CNY\",\"energyKwh\":24.50}");
 
         Payload.Cost cost = (Payload.Cost) event.payload();
         assertThat(cost.category()).isEqualTo(CostCategory.ENERGY);
-        assertThat(cost.amount()).isEqualTo(new BigDecimal("0.1000000000000000055511151231257827"));
+        assertThat(cost.amount()).isEqualTo(new BigDecimal("999999999999.999999"));
         assertThat(cost.currency()).isEqualTo("CNY");
         assertThat(cost.energyKwh()).contains(new BigDecimal("24.5"));
+    }
+
+    @Test
+    void acceptsTrailingZerosBeyondSixDecimalPlacesAndZeroWithAnyExponent() {
+        // Only significant decimal places count: 1.50000000 is 1.5, and 0e-999999999 is 0.
+        TelemetryEvent event = accept("factory/v1/p/l/s/cost", "{\"seq\":1,\"ts\":0,\"category\":\"energy\","
+                + "\"amount\":1.50000000,\"currency\":\"CNY\",\"energyKwh\":0e-999999999}");
+
+        Payload.Cost cost = (Payload.Cost) event.payload();
+        assertThat(cost.amount()).isEqualTo(new BigDecimal("1.5"));
+        assertThat(cost.energyKwh()).hasValueSatisfying(kwh -> assertThat(kwh.signum()).isZero());
     }
 
     @Test
@@ -211,6 +222,12 @@ class TelemetryCodecTest {
             {"seq":1,"ts":0,"category":"energy","amount":1e13,"currency":"CNY"}           | out_of_range | field 'amount' must be from 0 to 1000000000000
             {"seq":1,"ts":0,"category":"energy","amount":1,"currency":"CN"}               | bad_value    | field 'currency' must be an ISO 4217 code
             {"seq":1,"ts":0,"category":"energy","amount":1,"currency":"CNY","energyKwh":-1} | out_of_range | field 'energyKwh'
+            {"seq":1,"ts":0,"category":"energy","amount":0.1234567,"currency":"CNY"}      | out_of_range | field 'amount' has more than 6 decimal places, got 0.1234567
+            {"seq":1,"ts":0,"category":"energy","amount":1e-7,"currency":"CNY"}           | out_of_range | field 'amount' has more than 6 decimal places
+            {"seq":1,"ts":0,"category":"energy","amount":1,"currency":"CNY","energyKwh":2.0000001} | out_of_range | field 'energyKwh' has more than 6 decimal places
+            {"seq":1,"ts":0,"category":"energy","amount":1e-999999999,"currency":"CNY"}   | out_of_range | field 'amount' has more than 6 decimal places, got 1E-999999999
+            {"seq":1,"ts":0,"category":"energy","amount":1,"currency":"CNY","energyKwh":1E-2147483647} | out_of_range | field 'energyKwh' has more than 6 decimal places
+            {"seq":1,"ts":0,"category":"energy","amount":1e999999999,"currency":"CNY"}    | out_of_range | field 'amount' must be from 0 to 1000000000000
             """)
     void rejectsBadCostPayloads(String payload, String reason, String detail) {
         DecodeResult.Rejected rejected = reject("factory/v1/p/l/s/cost", payload);

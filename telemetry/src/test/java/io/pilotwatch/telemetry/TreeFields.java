@@ -122,6 +122,10 @@ final class TreeFields {
             throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field + "' must be from 0 to "
                     + Fields.MAX_QUANTITY.toPlainString() + ", got " + clip(node));
         }
+        if (value.stripTrailingZeros().scale() > Fields.MAX_QUANTITY_DECIMALS) {
+            throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field + "' has more than "
+                    + Fields.MAX_QUANTITY_DECIMALS + " decimal places, got " + clip(node));
+        }
         return value.stripTrailingZeros();
     }
 

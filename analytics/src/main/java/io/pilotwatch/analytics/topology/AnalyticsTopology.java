@@ -13,6 +13,7 @@ import io.pilotwatch.analytics.store.ObjectCacheStoreBuilder;
 import io.pilotwatch.analytics.store.StoreNames;
 import io.pilotwatch.telemetry.TelemetryCodec;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -33,7 +35,8 @@ import org.apache.kafka.streams.state.Stores;
  *     -> classify (usable, or unusable with the reason)
  *     -> records not yet in their plant's partition: repartition by plant (key kept; compact binary records,
  *        {@link ClassifiedSerde}); records the ingest bridge wrote are there already and stay in their task
- *     -> telemetry processor (stores: plants, days, sketches, stations, baselines, dedup)
+ *     -> telemetry processor (stores: plants, days, sketches, stations, baselines, dedup), guarded: a record
+ *        whose processing throws goes to the DLQ as processing_error ({@link RecordGuard})
  *         -> factory.telemetry.dlq.v1   unusable and late records, with error.reason / error.detail
  *         -> factory.kpi.v1             KPI snapshots (compacted)
  *         -> factory.baselines.v1       frozen baselines (compacted)
@@ -56,6 +59,15 @@ public final class AnalyticsTopology {
      */
     public static void buildTopology(StreamsBuilder builder, AnalyticsConfig config, int inputPartitions,
                                      ClosedFigures closed) {
+        buildTopology(builder, config, inputPartitions, closed, UnaryOperator.identity());
+    }
+
+    /**
+     * @param inside wraps the telemetry processor inside its {@link RecordGuard}: the identity, except in the
+     *               test that makes one record's processing throw
+     */
+    static void buildTopology(StreamsBuilder builder, AnalyticsConfig config, int inputPartitions,
+                              ClosedFigures closed, UnaryOperator<Processor<byte[], Classified, byte[], Routed>> inside) {
         Classifier classifier = new Classifier(config.targets(), config.processing().maxFutureSkew());
         addStores(builder);
         Map<String, KStream<byte[], ClassifyProcessor.Placed>> placed = builder
@@ -77,7 +89,8 @@ public final class AnalyticsTopology {
                 .repartition(Repartitioned.with(Serdes.ByteArray(), new ClassifiedSerde())
                         .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME));
         KStream<byte[], Routed> out = inPlace.merge(moved, Named.as("by-plant"))
-                .process(() -> new TelemetryProcessor(config, closed), Named.as("telemetry-processor"),
+                .process(() -> new RecordGuard(inside.apply(new TelemetryProcessor(config, closed))),
+                        Named.as("telemetry-processor"),
                         StoreNames.PLANTS, StoreNames.DAYS, StoreNames.SKETCHES, StoreNames.STATIONS,
                         StoreNames.BASELINES, StoreNames.DEDUP);
         out.split(Named.as("route-"))

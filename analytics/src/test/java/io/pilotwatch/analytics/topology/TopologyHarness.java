@@ -17,12 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.Processor;
 
 /** The topology under {@link TopologyTestDriver}, with its stores and topics at hand. No broker. */
 public final class TopologyHarness implements AutoCloseable {
@@ -55,13 +57,19 @@ public final class TopologyHarness implements AutoCloseable {
      */
     public TopologyHarness(Path stateDir, Map<String, String> settings, Map<String, Baseline> published,
                            int inputPartitions) {
+        this(stateDir, settings, published, inputPartitions, UnaryOperator.identity());
+    }
+
+    /** @param inside wraps the telemetry processor inside its guard (to make processing fail on purpose) */
+    TopologyHarness(Path stateDir, Map<String, String> settings, Map<String, Baseline> published,
+                    int inputPartitions, UnaryOperator<Processor<byte[], Classified, byte[], Routed>> inside) {
         Map<String, String> values = new HashMap<>(settings);
         values.put("kafka.bootstrap.servers", "unused:9092");
         values.put("analytics.state.dir", stateDir.toString());
         config = AnalyticsConfig.fromMap(values).withPublishedBaselines(published);
         StreamsBuilder builder = new StreamsBuilder();
         closed = new ClosedFigures(config.processing().grace());
-        AnalyticsTopology.buildTopology(builder, config, inputPartitions, closed);
+        AnalyticsTopology.buildTopology(builder, config, inputPartitions, closed, inside);
         driver = new TopologyTestDriver(builder.build(), StreamsSettings.of(config), WALL_CLOCK);
         telemetry = driver.createInputTopic(config.kafka().telemetryTopic(), new ByteArraySerializer(),
                 new ByteArraySerializer());

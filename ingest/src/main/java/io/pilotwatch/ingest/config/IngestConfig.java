@@ -27,10 +27,11 @@ import java.util.Set;
  * @param httpPort      port of the metrics and health endpoint
  * @param shutdownGrace how long a shutdown waits for in-flight messages to be acknowledged by Kafka
  * @param sparkplug     Sparkplug B decoding (off by default)
+ * @param produce       how readiness judges the produce path
  */
 public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe subscribe, Listen listen,
                            Limits limits, String httpHost, int httpPort, Duration shutdownGrace,
-                           Sparkplug sparkplug) {
+                           Sparkplug sparkplug, Produce produce) {
 
     /** Where messages come from. */
     public enum Mode {
@@ -96,6 +97,26 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
         }
     }
 
+    // --- Produce-path health (issue 16, item 7): kept apart to ease merging. ---
+
+    /** @param stallTimeout not ready when sends have been pending this long without one succeeding */
+    public record Produce(Duration stallTimeout) {
+    }
+
+    static final Set<String> PRODUCE_KEYS = Set.of("ingest.kafka.stall.timeout.seconds");
+
+    private static Produce readProduce(ConfigReader in) {
+        return new Produce(Duration.ofSeconds(in.intIn("ingest.kafka.stall.timeout.seconds", 60, 1, 86_400)));
+    }
+
+    private static Set<String> allKeys() {
+        Set<String> all = new java.util.HashSet<>(KEYS);
+        all.addAll(PRODUCE_KEYS);
+        return all;
+    }
+
+    // --- end of produce-path health ---
+
     static final String PRODUCER_PREFIX = "kafka.producer.";
 
     /** Keys that environment variables can override. */
@@ -120,7 +141,7 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
      * @throws ConfigException naming the first missing, invalid or unknown key
      */
     public static Map<String, String> load(Path file, Map<String, String> environment) {
-        return ConfigSource.load(file, environment, KEYS, "KAFKA_PRODUCER_", PRODUCER_PREFIX);
+        return ConfigSource.load(file, environment, allKeys(), "KAFKA_PRODUCER_", PRODUCER_PREFIX);
     }
 
     /**
@@ -150,9 +171,10 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
         int httpPort = in.intIn("http.port", 8080, 0, 65535);
         Duration grace = Duration.ofSeconds(in.intIn("ingest.shutdown.grace.seconds", 30, 0, 3600));
         Sparkplug sparkplug = readSparkplug(in, mode);
+        Produce produce = readProduce(in);
         in.rejectUnknownKeys();
         return new IngestConfig(mode, bridgeId, kafka, subscribe, listen, limits, httpHost, httpPort, grace,
-                sparkplug);
+                sparkplug, produce);
     }
 
     private static Subscribe readSubscribe(ConfigReader in, Mode mode, String bridgeId) {

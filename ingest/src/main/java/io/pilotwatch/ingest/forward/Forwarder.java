@@ -3,7 +3,6 @@ package io.pilotwatch.ingest.forward;
 import io.pilotwatch.ingest.metrics.IngestMetrics;
 import io.pilotwatch.telemetry.DecodeResult;
 import io.pilotwatch.telemetry.Headers;
-import io.pilotwatch.telemetry.RejectReason;
 import io.pilotwatch.telemetry.TelemetryCodec;
 import io.pilotwatch.telemetry.TelemetryEvent;
 import io.pilotwatch.telemetry.TopicAddress;
@@ -37,6 +36,10 @@ public final class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
+    /** The {@code error.reason} of a message whose record Kafka refused for good (the detail names the error). */
+    public static final String KAFKA_REJECTED = "kafka_rejected";
+    /** The {@code error.reason} of a message whose processing threw. */
+    public static final String PROCESSING_ERROR = "processing_error";
 
     /** The message did not fit in the in-flight limits; nothing was taken. */
     public static final class Overloaded extends RuntimeException {
@@ -62,6 +65,7 @@ public final class Forwarder {
     private final String bridgeId;
     private final Clock clock;
     private final Optional<RecordTranslator> translator;
+    private final ProduceHealth health;
 
     public Forwarder(Vertx vertx, TelemetryCodec codec, KafkaSender sender, InflightLimiter inflight,
                      IngestMetrics metrics, String telemetryTopic, String dlqTopic, String bridgeId, Clock clock) {
@@ -72,6 +76,15 @@ public final class Forwarder {
     public Forwarder(Vertx vertx, TelemetryCodec codec, KafkaSender sender, InflightLimiter inflight,
                      IngestMetrics metrics, String telemetryTopic, String dlqTopic, String bridgeId, Clock clock,
                      Optional<RecordTranslator> translator) {
+        this(vertx, codec, sender, inflight, metrics, telemetryTopic, dlqTopic, bridgeId, clock, translator,
+                new ProduceHealth(clock, Duration.ofSeconds(60)));
+    }
+
+    /** @param health told of every send's outcome; readiness reads it */
+    public Forwarder(Vertx vertx, TelemetryCodec codec, KafkaSender sender, InflightLimiter inflight,
+                     IngestMetrics metrics, String telemetryTopic, String dlqTopic, String bridgeId, Clock clock,
+                     Optional<RecordTranslator> translator, ProduceHealth health) {
+        this.health = health;
         this.translator = translator;
         this.vertx = vertx;
         this.codec = codec;
@@ -98,7 +111,7 @@ public final class Forwarder {
         }
         Context context = Vertx.currentContext();
         List<Future<Void>> sends = new ArrayList<>();
-        for (ProducerRecord<byte[], byte[]> record : toRecords(message)) {
+        for (ProducerRecord<byte[], byte[]> record : recordsOrFailure(message)) {
             Promise<Void> sent = Promise.promise();
             sendUntilAcknowledged(record, message, context, 0, sent);
             sends.add(sent.future());
@@ -111,6 +124,24 @@ public final class Forwarder {
                 metrics.acknowledged(Duration.between(message.receivedAt(), clock.instant()));
             }
         });
+    }
+
+    /**
+     * The message's records; if making them throws (a bug, or input no check foresaw), the message itself to the
+     * DLQ as {@value #PROCESSING_ERROR}: the room taken for it is given back and the message answered like any
+     * other, never left holding a slot of its sender's window.
+     */
+    private List<ProducerRecord<byte[], byte[]>> recordsOrFailure(Inbound message) {
+        try {
+            return toRecords(message);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not process a message on {}, sending it to the DLQ as {}: {}", message.mqttTopic(),
+                    PROCESSING_ERROR, e.toString());
+            RecordHeaders headers = baseHeaders(message);
+            headers.add(Headers.ERROR_REASON, utf8(PROCESSING_ERROR));
+            headers.add(Headers.ERROR_DETAIL, utf8(clip(e.getClass().getName() + ": " + e.getMessage())));
+            return List.of(new ProducerRecord<>(dlqTopic, null, (byte[]) null, dlqValue(message.payload()), headers));
+        }
     }
 
     private List<ProducerRecord<byte[], byte[]>> toRecords(Inbound message) {
@@ -142,28 +173,52 @@ public final class Forwarder {
         headers.add(Headers.ERROR_REASON, utf8(rejected.reason().wireName()));
         headers.add(Headers.ERROR_DETAIL, utf8(rejected.detail()));
         byte[] key = TopicAddress.tryParse(message.mqttTopic()).map(a -> utf8(a.station().kafkaKey())).orElse(null);
-        byte[] value = message.payload();
-        if (rejected.reason() == RejectReason.TOO_LARGE) {
-            // The whole payload may exceed what Kafka takes in one record (max.request.size, 1 MiB by default):
-            // it would fail for good and be retried forever, a poison message. Its first bytes identify it.
-            value = Arrays.copyOf(value, codec.maxPayloadBytes());
-        }
-        return new ProducerRecord<>(dlqTopic, null, key, value, headers);
+        return new ProducerRecord<>(dlqTopic, null, key, dlqValue(message.payload()), headers);
+    }
+
+    /**
+     * A payload larger than the limit may exceed what Kafka takes in one record (max.request.size, 1 MiB by
+     * default): it would fail for good. Its first bytes identify it.
+     */
+    private byte[] dlqValue(byte[] payload) {
+        return payload.length > codec.maxPayloadBytes() ? Arrays.copyOf(payload, codec.maxPayloadBytes()) : payload;
     }
 
     private void sendUntilAcknowledged(ProducerRecord<byte[], byte[]> record, Inbound message, Context context,
                                        int attempt, Promise<Void> done) {
-        sender.send(record, context).onComplete(result -> {
+        health.sendStarted();
+        Future<?> sent;
+        try {
+            sent = sender.send(record, context);
+        } catch (RuntimeException e) {
+            sent = Future.failedFuture(e); // answered like any failed send: retried, or to the DLQ if permanent
+        }
+        sent.onComplete(result -> {
             if (result.succeeded()) {
+                health.sendSucceeded(record.topic());
                 countDelivered(record);
                 done.complete();
+                return;
+            }
+            health.sendFailed();
+            if (KafkaErrors.isPermanent(result.cause()) && !record.topic().equals(dlqTopic)) {
+                // Kafka will never take this record (too large, not authorized, invalid topic): the message's
+                // problem as far as this topic goes, so it goes to the DLQ, and is acknowledged once there.
+                LOG.warn("Kafka refused a record for {} for good, sending the message to the DLQ as {}: {}",
+                        record.topic(), KAFKA_REJECTED, KafkaErrors.describe(result.cause()));
+                sendUntilAcknowledged(refused(record, message, result.cause()), message, context, 0, done);
             } else if (!message.stillWanted().getAsBoolean()) {
                 done.fail(new Abandoned(result.cause()));
             } else {
                 metrics.kafkaRetry();
                 long delay = retryDelay(attempt).toMillis();
-                LOG.warn("Kafka send to {} failed (attempt {}), retrying in {} ms: {}", record.topic(), attempt + 1,
-                        delay, result.cause().toString());
+                if (KafkaErrors.isPermanent(result.cause())) {
+                    // Not even the DLQ takes it: readiness DOWN, one ERROR per cause rather than a WARN per attempt.
+                    health.cannotWrite(record.topic(), result.cause());
+                } else {
+                    LOG.warn("Kafka send to {} failed (attempt {}), retrying in {} ms: {}", record.topic(),
+                            attempt + 1, delay, result.cause().toString());
+                }
                 vertx.setTimer(delay, id -> sendUntilAcknowledged(record, message, context, attempt + 1, done));
             }
         });
@@ -176,6 +231,20 @@ public final class Forwarder {
             metrics.rejected(new String(record.headers().lastHeader(Headers.ERROR_REASON).value(),
                     StandardCharsets.UTF_8));
         }
+    }
+
+    /** The DLQ record of a message whose {@code record} Kafka refused for good. */
+    private ProducerRecord<byte[], byte[]> refused(ProducerRecord<byte[], byte[]> record, Inbound message,
+                                                   Throwable error) {
+        RecordHeaders headers = baseHeaders(message);
+        headers.add(Headers.ERROR_REASON, utf8(KAFKA_REJECTED));
+        headers.add(Headers.ERROR_DETAIL, utf8(clip(record.topic() + " refused the record: "
+                + KafkaErrors.describe(error))));
+        return new ProducerRecord<>(dlqTopic, null, record.key(), dlqValue(message.payload()), headers);
+    }
+
+    private static String clip(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     static Duration retryDelay(int attempt) {

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells whether Kafka answers, by asking it for its cluster id every few seconds off the event loop.
- * The producer alone cannot tell: it buffers silently while the cluster is away.
+ * The producer alone cannot tell: it buffers silently while the cluster is away. And an answering cluster is not
+ * enough: {@link #isReady()} also asks the sends themselves ({@link ProduceHealth}), since Kafka may refuse every
+ * record of the bridge for good.
  */
 public final class KafkaHealth implements AutoCloseable {
 
@@ -20,13 +22,19 @@ public final class KafkaHealth implements AutoCloseable {
 
     private final Vertx vertx;
     private final Admin admin;
+    private final ProduceHealth produce;
     private volatile boolean reachable;
+    private boolean producing = true;
     private long timer = -1;
     private boolean probing;
 
-    /** @param producerConfig the producer's settings; the connection and security ones are reused */
-    public KafkaHealth(Vertx vertx, Map<String, Object> producerConfig) {
+    /**
+     * @param producerConfig the producer's settings; the connection and security ones are reused
+     * @param produce        what the sends tell of the produce path
+     */
+    public KafkaHealth(Vertx vertx, Map<String, Object> producerConfig, ProduceHealth produce) {
         this.vertx = vertx;
+        this.produce = produce;
         Map<String, Object> adminConfig = new HashMap<>();
         producerConfig.forEach((key, value) -> {
             if (AdminClientConfig.configNames().contains(key) && !key.equals(AdminClientConfig.CLIENT_ID_CONFIG)) {
@@ -48,6 +56,11 @@ public final class KafkaHealth implements AutoCloseable {
         return reachable;
     }
 
+    /** Reachable, and the producer can produce: no DLQ write failing for good, no sends stalled. */
+    public boolean isReady() {
+        return reachable && produce.canProduce();
+    }
+
     private void probe() {
         if (probing) {
             return;
@@ -61,6 +74,12 @@ public final class KafkaHealth implements AutoCloseable {
                         LOG.info("Kafka is {}", now ? "reachable" : "not reachable: " + result.cause());
                     }
                     reachable = now;
+                    boolean canProduce = produce.canProduce();
+                    if (canProduce != producing) {
+                        LOG.warn("The Kafka producer {}", canProduce ? "produces again"
+                                : "cannot produce: records refused for good or none acknowledged for too long");
+                    }
+                    producing = canProduce;
                 });
     }
 

@@ -15,6 +15,7 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -115,20 +116,17 @@ public final class SubscribeSource {
         current.publishHandler(message -> onMessage(current, myGeneration, message));
         current.closeHandler(v -> onClosed(myGeneration));
         current.exceptionHandler(e -> LOG.debug("MQTT connection {} error: {}", clientId, e.toString()));
+        Map<String, Integer> filters = new LinkedHashMap<>();
+        filters.put(config.subscription(), MqttQoS.AT_LEAST_ONCE.value());
+        sparkplugFilter.ifPresent(filter -> filters.put(filter, MqttQoS.AT_LEAST_ONCE.value()));
+        // Ready only once the broker granted every filter at QoS 1 (SUBACK), not when SUBSCRIBE was sent.
+        current.subscribeCompletionHandler(subAck -> onSubAck(current, myGeneration, List.copyOf(filters.keySet()),
+                subAck.grantedQoSLevels()));
         current.connect(IngestConfig.portOf(config.url()), config.url().getHost())
                 .compose(connAck -> {
                     LOG.info("Connected to {} as {} (session present: {})", config.url(), clientId,
                             connAck.isSessionPresent());
-                    Map<String, Integer> filters = new LinkedHashMap<>();
-                    filters.put(config.subscription(), MqttQoS.AT_LEAST_ONCE.value());
-                    sparkplugFilter.ifPresent(filter -> filters.put(filter, MqttQoS.AT_LEAST_ONCE.value()));
                     return current.subscribe(filters);
-                })
-                .onSuccess(id -> {
-                    subscribed = true;
-                    backoff.reset();
-                    LOG.info("Subscribed {} to {}{}", clientId, config.subscription(),
-                            sparkplugFilter.map(f -> " and " + f).orElse(""));
                 })
                 .onFailure(e -> {
                     LOG.warn("Cannot connect to {} as {}: {}", config.url(), clientId, e.getMessage());
@@ -138,6 +136,27 @@ public final class SubscribeSource {
                         scheduleReconnect(myGeneration);
                     }
                 });
+    }
+
+    /**
+     * A refused filter (0x80 or above) would be a silent stall, and one granted at QoS 0 silent at-most-once: either
+     * keeps the connection not ready, and it is closed and made again with backoff (the broker's ACL or
+     * {@code max_qos} may change), each time logged with the filter and the code.
+     */
+    private void onSubAck(MqttClient origin, int subAckGeneration, List<String> filters, List<Integer> granted) {
+        if (subAckGeneration != generation) {
+            return;
+        }
+        List<String> problems = SubAcks.problems(filters, granted);
+        if (problems.isEmpty()) {
+            subscribed = true;
+            backoff.reset();
+            LOG.info("Subscribed {} to {}", clientId, String.join(" and ", filters));
+            return;
+        }
+        LOG.warn("The broker at {} did not grant {} QoS 1 ({}): not ready; subscribing again after a backoff",
+                config.url(), clientId, String.join("; ", problems));
+        origin.disconnect();
     }
 
     private void onClosed(int closedGeneration) {

@@ -1,6 +1,8 @@
 package io.pilotwatch.ingest.sparkplug;
 
+import io.pilotwatch.telemetry.TelemetryCodec;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Date;
@@ -22,15 +24,19 @@ final class MetricValues {
         throw new IllegalArgumentException("expected a string, number or boolean, got " + typeOf(value));
     }
 
-    /** Exact decimals: a Float or Double is read from its shortest decimal form (18.62, not 18.6199...). */
+    /**
+     * Exact decimals: a Float or Double is read from its shortest decimal form (18.62, not 18.6199...), rounded
+     * half-even to the contract's {@value TelemetryCodec#MAX_QUANTITY_DECIMALS} decimal places (0.1 + 0.2 is
+     * 0.30000000000000004 in binary: a meter's float is no more precise than that, and the contract takes no more).
+     */
     static BigDecimal decimal(Object value) {
         if (value instanceof Double d) {
             requireFinite(d);
-            return BigDecimal.valueOf(d);
+            return toContractScale(BigDecimal.valueOf(d));
         }
         if (value instanceof Float f) {
             requireFinite(f);
-            return new BigDecimal(Float.toString(f));
+            return toContractScale(new BigDecimal(Float.toString(f)));
         }
         if (value instanceof BigInteger big) {
             return new BigDecimal(big);
@@ -46,6 +52,11 @@ final class MetricValues {
             }
         }
         throw new IllegalArgumentException("expected a number, got " + typeOf(value));
+    }
+
+    private static BigDecimal toContractScale(BigDecimal exact) {
+        return exact.scale() <= TelemetryCodec.MAX_QUANTITY_DECIMALS ? exact
+                : exact.setScale(TelemetryCodec.MAX_QUANTITY_DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 
     static double number(Object value) {

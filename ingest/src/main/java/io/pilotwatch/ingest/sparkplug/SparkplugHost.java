@@ -40,6 +40,7 @@ public final class SparkplugHost {
      */
     static final int MAX_SAME_TIME_EVENTS = 1 << 3;
     private static final long MAX_EVENT_MILLIS = ((1L << 53) - 1) >> 11;
+    private static final String EVENT_RANGE = "(1970 to 2109)";
     private static final String BD_SEQ = "bdSeq";
 
     /** An edge node, for rebirth requests. */
@@ -114,6 +115,13 @@ public final class SparkplugHost {
             };
         } catch (Undecodable e) {
             return reject("sparkplug_undecodable", e.getMessage());
+        } catch (OutOfRange e) {
+            return reject("sparkplug_out_of_range", e.getMessage());
+        } catch (RuntimeException e) {
+            // Not expected: every known bad input is checked above. Still the message's, not the bridge's,
+            // problem; a throw here would leave the message unanswered.
+            return reject("sparkplug_undecodable", topic.type() + " could not be read: "
+                    + MetricValues.clip(e.getClass().getName() + ": " + e.getMessage()));
         }
     }
 
@@ -218,6 +226,11 @@ public final class SparkplugHost {
         boolean gap = !session.advance(seqOf(payload));
         session.devices.remove(device);
         Instant at = payload.getTimestamp() == null ? receivedAt : payload.getTimestamp().toInstant();
+        if (!inEventRange(at)) {
+            // The device is gone all the same; only its off event cannot be dated.
+            throw new OutOfRange("DDEATH of " + describe(topic) + ": timestamp " + at + " is out of range "
+                    + EVENT_RANGE + "; the device's session ended, no off event recorded");
+        }
         Outcome outcome = offEvents(stationOf(topic.group(), topic.edgeNode(), Optional.of(device)).stream().toList(),
                 at, seqOf(payload));
         return gap ? gap(topic, outcome, receivedAt) : outcome;
@@ -249,10 +262,9 @@ public final class SparkplugHost {
         List<String> problems = new ArrayList<>(result.problems());
         Map<Instant, Integer> sameTime = new HashMap<>();
         for (MetricMapper.TimedPayload timed : result.events()) {
-            long millis = timed.ts().toEpochMilli();
             int k = sameTime.merge(timed.ts(), 1, Integer::sum) - 1;
-            if (millis < 0 || millis > MAX_EVENT_MILLIS) {
-                problems.add("event time " + timed.ts() + " is out of range (1970 to 2109)");
+            if (!inEventRange(timed.ts())) {
+                problems.add("event time " + timed.ts() + " is out of range " + EVENT_RANGE);
             } else if (k >= MAX_SAME_TIME_EVENTS) {
                 problems.add("more than " + MAX_SAME_TIME_EVENTS + " events with time " + timed.ts() + " in one message");
             } else {
@@ -325,8 +337,21 @@ public final class SparkplugHost {
         }
     }
 
+    /** Sparkplug's seq runs 0 to 255; anything else is not a message of the protocol. */
     private static int seqOf(SparkplugBPayload payload) {
-        return payload.getSeq() == null ? 0 : (int) (payload.getSeq() & 0xFF);
+        Long seq = payload.getSeq();
+        if (seq == null) {
+            return 0;
+        }
+        if (seq < 0 || seq > 255) {
+            throw new OutOfRange("seq " + Long.toUnsignedString(seq) + " is out of range (0 to 255)");
+        }
+        return seq.intValue();
+    }
+
+    /** Whether an event at {@code ts} can have an id (see {@link #MAX_SAME_TIME_EVENTS}). */
+    private static boolean inEventRange(Instant ts) {
+        return !ts.isBefore(Instant.EPOCH) && ts.toEpochMilli() <= MAX_EVENT_MILLIS;
     }
 
     private static long asLong(Object value) {
@@ -342,6 +367,13 @@ public final class SparkplugHost {
 
     private static Outcome reject(String reason, String detail) {
         return new Outcome(List.of(), Optional.of(new Rejection(reason, detail)), Optional.empty());
+    }
+
+    /** A seq or a time outside what the protocol or the event ids allow; turned into a rejection. */
+    private static final class OutOfRange extends RuntimeException {
+        OutOfRange(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** A payload Tahu cannot decode; turned into a rejection. */

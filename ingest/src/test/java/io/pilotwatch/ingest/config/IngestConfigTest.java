@@ -121,6 +121,17 @@ class IngestConfigTest {
         assertThat(ConfigSource.envName("ingest.listen.port")).isEqualTo("INGEST_LISTEN_PORT");
     }
 
+    @Test
+    void kafkaStallTimeoutDefaultsToAMinuteComesFromTheEnvironmentAndIsBounded() {
+        assertThat(IngestConfig.fromMap(minimal()).produce().stallTimeout()).hasSeconds(60);
+        Map<String, String> fromEnv = IngestConfig.load(null, Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092",
+                "MQTT_URL", "tcp://m:1883", "INGEST_KAFKA_STALL_TIMEOUT_SECONDS", "15"));
+        assertThat(IngestConfig.fromMap(fromEnv).produce().stallTimeout()).hasSeconds(15);
+        assertFailsNaming(Map.of("ingest.kafka.stall.timeout.seconds", "0"), "ingest.kafka.stall.timeout.seconds", "");
+        assertFailsNaming(Map.of("ingest.kafka.stall.timeout.seconds", "soon"), "ingest.kafka.stall.timeout.seconds",
+                "");
+    }
+
     private static void assertFailsNaming(Map<String, String> extra, String key, String problem) {
         Map<String, String> values = minimal();
         values.putAll(extra);

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,7 @@ class ForwarderTest {
     private InflightLimiter inflight;
     private SimpleMeterRegistry registry;
     private Forwarder forwarder;
+    private ProduceHealth health;
 
     @BeforeEach
     void setUp() {
@@ -60,9 +63,13 @@ class ForwarderTest {
         AtomicReference<Future<Void>> result = new AtomicReference<>();
         CompletableFuture<Void> started = new CompletableFuture<>();
         vertx.runOnContext(v -> {
-            result.set(forwarder.forward(new Inbound(TOPIC, payload, 1, Optional.of("dev-1"),
-                    Instant.parse("2025-01-01T00:00:00Z"), () -> wanted[0])));
-            started.complete(null);
+            try {
+                result.set(forwarder.forward(new Inbound(TOPIC, payload, 1, Optional.of("dev-1"),
+                        Instant.parse("2025-01-01T00:00:00Z"), () -> wanted[0])));
+                started.complete(null);
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e); // forward must never throw: fail the test, do not hang it
+            }
         });
         started.join();
         return result.get();
@@ -183,6 +190,87 @@ class ForwarderTest {
         assertThat(Forwarder.retryDelay(0)).hasMillis(500);
         assertThat(Forwarder.retryDelay(1)).hasMillis(1000);
         assertThat(Forwarder.retryDelay(30)).hasSeconds(10);
+    }
+
+    /** Issue 16 item 7: a permanent error was retried forever and the message never answered. */
+    @Test
+    void recordKafkaRefusesForGoodGoesToTheDlqAndIsThenAcknowledged() {
+        Future<Void> ack = forwardOnContext(VALID, new boolean[] {true});
+        await().until(() -> producer.history().size() == 1);
+
+        producer.errorNext(new RecordTooLargeException("The message is 2000 bytes when serialized"));
+
+        await().until(() -> producer.history().size() == 2);
+        ProducerRecord<byte[], byte[]> dead = producer.history().get(1);
+        assertThat(dead.topic()).isEqualTo("dlq");
+        assertThat(dead.value()).isEqualTo(VALID);
+        assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("p1/l1");
+        assertThat(header(dead, Headers.ERROR_REASON)).isEqualTo("kafka_rejected");
+        assertThat(header(dead, Headers.ERROR_DETAIL))
+                .isEqualTo("telemetry refused the record: RecordTooLargeException: The message is 2000 bytes when serialized");
+        assertThat(ack.isComplete()).as("acknowledged only once the DLQ has it").isFalse();
+        producer.completeNext();
+        await().until(ack::isComplete);
+        assertThat(ack.succeeded()).isTrue();
+        assertThat(inflight.messages()).isZero();
+        assertThat(registry.counter("ingest.messages.rejected", "reason", "kafka_rejected").count()).isEqualTo(1);
+        assertThat(registry.counter("ingest.kafka.send.retries").count()).isZero();
+    }
+
+    @Test
+    void whenEvenTheDlqRefusesForGoodTheMessageStaysUnacknowledgedAndTheProducerIsNotReady() {
+        health = new ProduceHealth(Clock.systemUTC(), java.time.Duration.ofHours(1));
+        forwarder = new Forwarder(vertx, new TelemetryCodec(), sender, inflight, new IngestMetrics(registry, inflight),
+                "telemetry", "dlq", "bridge-7", Clock.systemUTC(), Optional.empty(), health);
+        Future<Void> ack = forwardOnContext(VALID, new boolean[] {true});
+        await().until(() -> producer.history().size() == 1);
+        assertThat(health.canProduce()).isTrue();
+
+        producer.errorNext(new TopicAuthorizationException("Not authorized to access topics: [telemetry]"));
+        await().until(() -> producer.history().size() == 2);
+        producer.errorNext(new TopicAuthorizationException("Not authorized to access topics: [dlq]"));
+
+        await().until(() -> !health.canProduce());
+        await().until(() -> producer.history().size() == 3); // the DLQ write again, after a backoff
+        assertThat(producer.history().get(2).topic()).isEqualTo("dlq");
+        assertThat(ack.isComplete()).isFalse();
+        producer.completeNext(); // the ACL was fixed
+        await().until(ack::isComplete);
+        assertThat(ack.succeeded()).isTrue();
+        assertThat(health.canProduce()).isTrue();
+        assertThat(inflight.messages()).isZero();
+    }
+
+    /** Issue 16 item 2 at its root: whatever throws after the in-flight room was taken, the message is answered. */
+    @Test
+    void messageWhoseProcessingThrowsGoesToTheDlqAndGivesBackItsRoom() {
+        RecordTranslator throwing = new RecordTranslator() {
+            @Override
+            public boolean handles(String mqttTopic) {
+                return true;
+            }
+
+            @Override
+            public java.util.List<ProducerRecord<byte[], byte[]>> toRecords(Inbound message,
+                    java.util.function.Supplier<org.apache.kafka.common.header.internals.RecordHeaders> headers) {
+                throw new IllegalArgumentException("seq and boot must be >= 0");
+            }
+        };
+        forwarder = new Forwarder(vertx, new TelemetryCodec(), sender, inflight, new IngestMetrics(registry, inflight),
+                "telemetry", "dlq", "bridge-7", Clock.systemUTC(), Optional.of(throwing));
+        Future<Void> ack = forwardOnContext(VALID, new boolean[] {true});
+
+        await().until(() -> producer.history().size() == 1);
+        ProducerRecord<byte[], byte[]> dead = producer.history().get(0);
+        assertThat(dead.topic()).isEqualTo("dlq");
+        assertThat(dead.value()).isEqualTo(VALID);
+        assertThat(header(dead, Headers.ERROR_REASON)).isEqualTo("processing_error");
+        assertThat(header(dead, Headers.ERROR_DETAIL))
+                .isEqualTo("java.lang.IllegalArgumentException: seq and boot must be >= 0");
+        producer.completeNext();
+        await().until(ack::isComplete);
+        assertThat(ack.succeeded()).isTrue();
+        assertThat(inflight.messages()).isZero();
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {

@@ -94,4 +94,57 @@ class SparkplugAckTest {
         assertThat(data.succeeded()).isTrue();
         assertThat(inflight.messages()).isZero();
     }
+
+    /**
+     * Issue 16 item 2: a DDEATH with an out-of-range timestamp threw out of Forwarder.forward after the in-flight
+     * room was taken, so the room was never given back and the message never answered; 10 such messages (this
+     * limiter's size) wedged the bridge and the JSON behind them was refused. Seen failing that way before the fix.
+     */
+    @Test
+    void fiftyBadDeviceDeathsAreAnsweredAndGiveBackTheirRoomSoJsonStillFlows() {
+        MockProducer<byte[], byte[]> autoProducer = new MockProducer<>(true, null, new ByteArraySerializer(),
+                new ByteArraySerializer());
+        KafkaSender autoSender = new KafkaSender(autoProducer);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        IngestMetrics metrics = new IngestMetrics(registry, inflight);
+        TelemetryCodec codec = new TelemetryCodec();
+        SparkplugTranslator translator = new SparkplugTranslator(new SparkplugHost(SparkplugHostTest.MAPPING,
+                new SparkplugMetrics(registry), false, Duration.ofSeconds(30)), codec, metrics, "telemetry", "dlq",
+                node -> { });
+        forwarder = new Forwarder(vertx, codec, autoSender, inflight, metrics, "telemetry", "dlq", "bridge-1",
+                Clock.systemUTC(), Optional.of(translator));
+        awaitAnswer(SparkplugHostTest.NBIRTH, SparkplugHostTest.nbirth(1));
+        for (int i = 0; i < 50; i++) {
+            awaitAnswer(SparkplugHostTest.DBIRTH, SparkplugHostTest.dbirth(1, 1));
+            Future<Void> death = awaitAnswer(SparkplugHostTest.DDEATH,
+                    payload().seq(2).at(Instant.ofEpochMilli(-1000)).birth());
+            assertThat(death.succeeded()).as("bad DDEATH %d answered after its DLQ record", i).isTrue();
+        }
+        Future<Void> json = awaitAnswer("factory/v1/p1/l1/s1/state",
+                "{\"seq\":1,\"ts\":0,\"state\":\"idle\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(json.succeeded()).isTrue();
+        assertThat(inflight.messages()).isZero();
+        assertThat(autoProducer.history()).filteredOn(r -> r.topic().equals("dlq")).hasSize(50)
+                .allSatisfy(r -> assertThat(new String(r.headers().lastHeader("error.reason").value(),
+                        java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("sparkplug_out_of_range"));
+        assertThat(autoProducer.history().get(autoProducer.history().size() - 1).topic()).isEqualTo("telemetry");
+        autoSender.close();
+    }
+
+    /** Forwards on the context and waits for the answer; an exception thrown by forward fails the test. */
+    private Future<Void> awaitAnswer(String topic, byte[] payload) {
+        CompletableFuture<Future<Void>> started = new CompletableFuture<>();
+        vertx.runOnContext(v -> {
+            try {
+                started.complete(forwarder.forward(new Inbound(topic, payload, 1, Optional.empty(), Instant.now(),
+                        () -> true)));
+            } catch (RuntimeException e) {
+                started.completeExceptionally(e);
+            }
+        });
+        Future<Void> answer = started.join();
+        await().until(answer::isComplete);
+        return answer;
+    }
 }

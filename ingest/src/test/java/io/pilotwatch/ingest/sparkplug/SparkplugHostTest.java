@@ -121,6 +121,19 @@ class SparkplugHostTest {
         assertThat(count("ingest.sparkplug.seq.gaps")).isZero();
     }
 
+    /** The contract takes at most 6 decimal places; a binary float's digits beyond them are rounded, not refused. */
+    @Test
+    void floatAmountsAreRoundedToTheContractsSixDecimalPlaces() {
+        SparkplugHost host = born(false);
+        SparkplugHost.Outcome cost = host.handle(DDATA, payload().seq(2).at(T0.plusSeconds(5))
+                .alias(9, MetricDataType.Double, 0.1 + 0.2).alias(10, MetricDataType.Double, 1234.56789012)
+                .alias(11, MetricDataType.String, "CNY").data(), T0);
+
+        assertThat(cost.rejection()).isEmpty();
+        assertThat(cost.events()).extracting(TelemetryEvent::payload).containsExactly(new Payload.Cost(
+                CostCategory.ENERGY, new BigDecimal("0.3"), "CNY", Optional.of(new BigDecimal("1234.56789"))));
+    }
+
     @Test
     void severalUnitsInOneMessageArePairedWithTheirCompanionsByTimestamp() {
         SparkplugHost host = born(false);
@@ -299,5 +312,42 @@ class SparkplugHostTest {
         assertThat(host.handle("spBv1.0/hz-gearbox/DDATA/l1", unitData(1, "u", "OK", T0, T0), T0).rejection()).get()
                 .extracting(SparkplugHost.Rejection::reason).isEqualTo("sparkplug_bad_topic");
         assertThat(host.handle("spBv1.0/STATE/scada-1", "{\"online\":true}".getBytes(), T0).rejection()).isEmpty();
+    }
+
+    /** Issue 16 item 2: this DDEATH used to throw IllegalArgumentException (a negative event id) out of handle. */
+    @Test
+    void aDeviceDeathWithAnOutOfRangeTimestampIsRejectedNotThrown() {
+        SparkplugHost host = born(false);
+        SparkplugHost.Outcome death = host.handle(DDEATH, payload().seq(2).at(Instant.ofEpochMilli(-1000)).birth(), T0);
+
+        assertThat(death.events()).isEmpty();
+        assertThat(death.rejection()).get().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo("sparkplug_out_of_range");
+            assertThat(r.detail()).contains("DDEATH", "1969-12-31T23:59:59Z", "(1970 to 2109)");
+        });
+        // The device is dead all the same: a second death finds no device.
+        assertThat(host.handle(DDEATH, payload().seq(3).at(T0).birth(), T0).rejection()).get()
+                .extracting(SparkplugHost.Rejection::reason).isEqualTo("sparkplug_no_birth");
+        SparkplugHost.Outcome future = born(false).handle(DDEATH,
+                payload().seq(2).at(Instant.parse("2200-01-01T00:00:00Z")).birth(), T0);
+        assertThat(future.rejection()).get().extracting(SparkplugHost.Rejection::reason)
+                .isEqualTo("sparkplug_out_of_range");
+    }
+
+    @Test
+    void aSeqOutsideZeroTo255IsRejectedInEveryMessageType() {
+        assertThat(host(false).handle(NBIRTH, payload().seq(256).named("bdSeq", MetricDataType.Int64, 1L).birth(), T0)
+                .rejection()).get().satisfies(r -> {
+                    assertThat(r.reason()).isEqualTo("sparkplug_out_of_range");
+                    assertThat(r.detail()).isEqualTo("seq 256 is out of range (0 to 255)");
+                });
+        SparkplugHost host = host(false);
+        host.handle(NBIRTH, nbirth(7), T0);
+        assertThat(host.handle(DBIRTH, dbirth(300, 1), T0).rejection()).get()
+                .extracting(SparkplugHost.Rejection::reason).isEqualTo("sparkplug_out_of_range");
+        assertThat(born(false).handle(DDATA, unitData(-1, "u1", "OK", T0, T0), T0).rejection()).get()
+                .satisfies(r -> assertThat(r.detail()).isEqualTo("seq 18446744073709551615 is out of range (0 to 255)"));
+        assertThat(born(false).handle(DDEATH, payload().seq(1000).at(T0).birth(), T0).rejection()).get()
+                .extracting(SparkplugHost.Rejection::reason).isEqualTo("sparkplug_out_of_range");
     }
 }

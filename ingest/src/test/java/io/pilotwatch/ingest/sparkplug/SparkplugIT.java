@@ -244,6 +244,39 @@ class SparkplugIT {
         return metric.getName() + "=" + metric.getValue();
     }
 
+    /**
+     * Issue 16 item 2 end to end: 50 DDEATHs with a 1969 timestamp each threw out of the bridge with their in-flight
+     * room taken and were never acknowledged; Mosquitto's window (20) then filled and the connection, which also
+     * carries the JSON telemetry, froze. Now each goes to the DLQ and is acknowledged, and JSON published after
+     * them reaches Kafka. Seen failing with the old SparkplugHost and Forwarder: the telemetry never arrived.
+     */
+    @Test
+    void fiftyBadDeviceDeathsDoNotWedgeTheConnectionThatCarriesJson(KafkaBroker kafka, MqttBroker mqtt)
+            throws Exception {
+        try (Bridge bridge = new Bridge(kafka, mqtt, "wedge", Map.of("mqtt.topic.filter", "factory/v1/sp-wedge/#"))) {
+            MqttClient edge = new MqttClient(mqtt.url(), "edge-" + UUID.randomUUID(), new MemoryPersistence());
+            edge.connect(new MqttConnectOptions());
+            edge.publish(SparkplugHostTest.NBIRTH, nbirth(5), 1, false);
+            for (int i = 0; i < 50; i++) {
+                edge.publish(SparkplugHostTest.DBIRTH, dbirth(1, 1), 1, false);
+                edge.publish(SparkplugHostTest.DDEATH, TahuPayloads.payload().seq(2).at(Instant.ofEpochMilli(-1000))
+                        .birth(), 1, false);
+            }
+            edge.publish("factory/v1/sp-wedge/l1/s1/state",
+                    "{\"seq\":1,\"ts\":1740787200000,\"state\":\"idle\"}".getBytes(StandardCharsets.UTF_8), 1, false);
+            edge.disconnect();
+
+            // Each DBIRTH gives a profile and a state; then the JSON message.
+            List<ConsumerRecord<byte[], byte[]>> telemetry = read(kafka, "telemetry-wedge", 101);
+            assertThat(telemetry).filteredOn(r -> new String(r.value(), StandardCharsets.UTF_8)
+                    .contains("\"plant\":\"sp-wedge\"")).singleElement().satisfies(r -> assertThat(
+                    new String(r.value(), StandardCharsets.UTF_8)).contains("\"state\":\"idle\""));
+            assertThat(read(kafka, "dlq-wedge", 50)).allSatisfy(r -> assertThat(new String(
+                    r.headers().lastHeader(Headers.ERROR_REASON).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("sparkplug_out_of_range"));
+        }
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> read(KafkaBroker kafka, String topic, long expected) {
         Map<String, Object> props = new HashMap<>(kafka.clientConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "sparkplug-it-" + UUID.randomUUID());
