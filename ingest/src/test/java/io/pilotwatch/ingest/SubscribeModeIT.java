@@ -252,6 +252,7 @@ class SubscribeModeIT {
             }
             int port = first.httpPort();
             double sentBefore = scrape(port, "kafka_producer_record_send_total");
+            double failedBefore = scrape(port, "kafka_producer_record_error_total");
             kafka.freeze();
             try {
                 // The first record goes out to the frozen broker; with one request in flight, all later ones wait.
@@ -263,7 +264,7 @@ class SubscribeModeIT {
                 // Mosquitto hands a subscriber at most 20 unacknowledged QoS 1 messages (max_inflight_messages).
                 await().atMost(Duration.ofSeconds(30)).until(() -> scrape(port, "ingest_inflight_messages") >= 20);
                 // Past the delivery timeout: the producer reports the held records failed (expired).
-                await().atMost(Duration.ofSeconds(60)).until(() -> scrape(port, "kafka_producer_record_error_total") > 0);
+                await().atMost(Duration.ofSeconds(60)).until(() -> scrape(port, "kafka_producer_record_error_total") > failedBefore);
             } finally {
                 first.kill();
                 kafka.thaw();
