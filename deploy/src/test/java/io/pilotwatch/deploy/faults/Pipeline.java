@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What every fault scenario shares: the configuration of one run (its own topics and client ids, so runs on a
@@ -81,7 +82,12 @@ final class Pipeline {
         Map<String, Map<String, Long>> expected = new TreeMap<>();
         truth.plants().forEach(plant -> expected.put(plant, truth.messages(plant)));
         try (TopicContents telemetry = new TopicContents(kafka.bootstrapServers(), telemetryTopic(run))) {
-            telemetry.awaitUntil(t -> t.distinctTotal() >= truth.realMessages(), DELIVERED).drain(Duration.ofSeconds(1));
+            try {
+                telemetry.awaitUntil(t -> t.distinctTotal() >= truth.realMessages(), DELIVERED);
+            } catch (ConditionTimeoutException e) {
+                // Reported below, with the counts that differ.
+            }
+            telemetry.drain(Duration.ofSeconds(1));
             assertThat(telemetry.distinctByPlantAndKind()).as("distinct messages in Kafka by plant and kind")
                     .isEqualTo(expected);
         }
