@@ -1,7 +1,7 @@
 package io.pilotwatch.deploy.bench;
 
 import io.pilotwatch.analytics.Application;
-import io.pilotwatch.analytics.topology.PlantPartitioner;
+import io.pilotwatch.ingest.forward.PlantPartitioner;
 import io.pilotwatch.telemetry.Topics;
 import io.pilotwatch.testkit.Brokers;
 import io.pilotwatch.testkit.KafkaBroker;
