@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * ("BoundedMemoryRocksDBConfig"): one LRU block cache and one {@link WriteBufferManager} shared by all stores,
  * the memtables charged to that cache and index and filter blocks kept in it. Without it each store of each task
  * opens its own 50 MB block cache and up to 3 x 16 MB of memtables, and the analytics has 6 stores per task (all
- * RocksDB under the {@link ObjectCacheStore}s): with 12 partitions on one instance that is 72 stores, about 7 GB.
+ * RocksDB, five of them under {@link ObjectCacheStore}s): 12 partitions on one instance make 72 stores, up to 7 GB.
  *
  * <p>Kafka Streams builds one instance of this class per store and hands it the application's configuration,
  * which carries the two sizes ({@link #BLOCK_CACHE_BYTES}, {@link #WRITE_BUFFER_BYTES}, set by
