@@ -16,7 +16,9 @@ USER 10001:10001
 # Kafka Streams state (RocksDB): mount a volume so a restart does not rebuild it from the changelogs.
 VOLUME /var/lib/pilotwatch-analytics
 EXPOSE 8081
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+# For a 1280 MiB container with analytics.rocksdb.* at their defaults (docs/operations.md, "Memory": heap
+# 40%, RocksDB, direct, metaspace and code cache bounded). Another limit: recompute with the sizing rule.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:MaxDirectMemorySize=128m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Djdk.nio.maxCachedBufferSize=262144 -XX:+ExitOnOutOfMemoryError" \
     HTTP_PORT=8081 \
     ANALYTICS_STATE_DIR=/var/lib/pilotwatch-analytics
 # Ready = Kafka Streams is RUNNING (not while it restores or rebalances).

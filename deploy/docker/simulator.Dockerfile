@@ -8,7 +8,8 @@ RUN groupadd --system --gid 10001 pilotwatch \
 WORKDIR /data
 COPY --chown=root:root simulator/target/simulator.jar /app/simulator.jar
 USER 10001:10001
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# Heap half of the container (not measured), direct memory and metaspace bounded.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:MaxDirectMemorySize=64m -XX:MaxMetaspaceSize=64m -XX:+ExitOnOutOfMemoryError"
 # The simulator has no HTTP endpoint. Healthy = it keeps writing its ground truth, which it does every
 # 30 s (wall time) while it publishes (--truth-every 30s below). A stuck publisher stops writing it.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \

@@ -40,7 +40,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
     }
 
     /** Kafka Streams settings; {@code overrides} ({@code kafka.streams.*}) go to Streams untouched. */
-    public record Streams(String applicationId, Path stateDir, Guarantee guarantee, Map<String, String> overrides) {
+    public record Streams(String applicationId, Path stateDir, Guarantee guarantee, Map<String, String> overrides,
+                          RocksDbMemory rocksDb) {
 
         /**
          * The connection security among the overrides ({@code security.*}, {@code sasl.*}, {@code ssl.*}), for the
@@ -55,6 +56,24 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
                 }
             });
             return security;
+        }
+    }
+
+    /**
+     * The off-heap memory all RocksDB stores of the instance share (docs/operations.md, "Memory"): at most
+     * {@code blockCacheMb + writeBufferMb}, the memtables charged to the same cache.
+     *
+     * @param blockCacheMb  data, index and filter blocks
+     * @param writeBufferMb memtables of all stores together
+     */
+    public record RocksDbMemory(int blockCacheMb, int writeBufferMb) {
+
+        public long blockCacheBytes() {
+            return (long) blockCacheMb << 20;
+        }
+
+        public long writeBufferBytes() {
+            return (long) writeBufferMb << 20;
         }
     }
 
@@ -113,7 +132,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
             "analytics.baseline.min.days", "analytics.baseline.min.months", "analytics.trend.months",
             "analytics.trend.min.months", "analytics.trend.horizon.months", "analytics.scorecard.refresh.seconds",
             "grafana.url", "http.host", "http.advertised.address",
-            "http.port");
+            "http.port",
+            "analytics.rocksdb.block.cache.mb", "analytics.rocksdb.write.buffer.mb");
 
     /** Reads {@code file} (may be null) overlaid by the environment; {@code KAFKA_STREAMS_*} pass through. */
     public static Map<String, String> load(Path file, Map<String, String> environment) {
@@ -133,7 +153,8 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
                 in.string("kafka.topic.kpi", "factory.kpi.v1"), in.string("kafka.topic.baselines", "factory.baselines.v1"));
         Streams streams = new Streams(in.string("analytics.application.id", "pilotwatch-analytics"),
                 Path.of(in.string("analytics.state.dir", "/var/lib/pilotwatch-analytics")),
-                in.enumValue("analytics.processing.guarantee", Guarantee.EXACTLY_ONCE_V2), in.withPrefix(STREAMS_PREFIX));
+                in.enumValue("analytics.processing.guarantee", Guarantee.EXACTLY_ONCE_V2), in.withPrefix(STREAMS_PREFIX),
+                rocksDbMemory(in));
         int graceHours = in.intIn("analytics.grace.hours", 48, 0, 24 * 365);
         int minRetentionDays = 32 + (graceHours + 23) / 24;
         int retentionDays = in.intIn("analytics.dedup.retention.days", Math.max(40, minRetentionDays), 1, 3660);
@@ -173,6 +194,12 @@ public record AnalyticsConfig(Kafka kafka, Streams streams, Processing processin
         in.rejectUnknownKeys();
         return new AnalyticsConfig(kafka, streams, processing, verdicts, httpHost, httpPort, advertised, web, targets,
                 baselines, Map.of());
+    }
+
+    /** The RocksDB keys: sizes in MiB, the defaults fit the 1 GiB container of docs/operations.md's sizing rule. */
+    private static RocksDbMemory rocksDbMemory(ConfigReader in) {
+        return new RocksDbMemory(in.intIn("analytics.rocksdb.block.cache.mb", 64, 1, 65_536),
+                in.intIn("analytics.rocksdb.write.buffer.mb", 32, 1, 65_536));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.pilotwatch.analytics.topology;
 
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.store.BoundedRocksDbConfig;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,6 +23,11 @@ public final class StreamsSettings {
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         // A new application reads the telemetry history from the start: baselines are learned from 2015.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // All RocksDB stores share one bounded cache and write buffer budget (docs/operations.md, "Memory").
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+        props.put(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, Long.toString(config.streams().rocksDb().blockCacheBytes()));
+        props.put(BoundedRocksDbConfig.WRITE_BUFFER_BYTES,
+                Long.toString(config.streams().rocksDb().writeBufferBytes()));
         props.putAll(config.streams().overrides());
         return props;
     }

@@ -41,6 +41,21 @@ class AnalyticsConfigTest {
     }
 
     @Test
+    void rocksDbMemoryIsSizedInMebibytesAndABadSizeNamesItsKey() {
+        AnalyticsConfig defaults = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092"));
+        AnalyticsConfig sized = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                "analytics.rocksdb.block.cache.mb", "256", "analytics.rocksdb.write.buffer.mb", "64"));
+
+        assertThat(defaults.streams().rocksDb()).isEqualTo(new AnalyticsConfig.RocksDbMemory(64, 32));
+        assertThat(sized.streams().rocksDb().blockCacheBytes()).isEqualTo(256L * 1024 * 1024);
+        assertThat(sized.streams().rocksDb().writeBufferBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                "analytics.rocksdb.write.buffer.mb", "0"))).hasMessageContaining("analytics.rocksdb.write.buffer.mb");
+        assertThatThrownBy(() -> AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
+                "analytics.rocksdb.block.cache.mb", "64MB"))).hasMessageContaining("analytics.rocksdb.block.cache.mb");
+    }
+
+    @Test
     void advertisedAddressIsCheckedAndDefaultsToTheBoundHostAndPort() {
         AnalyticsConfig bound = AnalyticsConfig.fromMap(Map.of("kafka.bootstrap.servers", "k:9092",
                 "http.host", "10.1.2.3"));

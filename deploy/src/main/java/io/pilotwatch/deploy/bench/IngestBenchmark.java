@@ -50,6 +50,9 @@ public final class IngestBenchmark implements Callable<Integer> {
     int subscribeConnections = 1;
     @Option(names = "--bridge-heap", description = "The bridge JVM's -Xmx (default ${DEFAULT-VALUE}).")
     String bridgeHeap = "256m";
+    @Option(names = "--bridge-java-options", description = "More JVM options of the bridge (its JAVA_TOOL_OPTIONS), "
+            + "e.g. the container's direct-memory and metaspace limits (docs/operations.md, \"Memory\").")
+    String bridgeJavaOptions = "";
     @Option(names = "--scale-out", description = "Subscribe-mode bridges sharing one subscription in the scale-out "
             + "point, 0 to skip (default ${DEFAULT-VALUE}).")
     int scaleOut = 2;
@@ -248,9 +251,15 @@ public final class IngestBenchmark implements Callable<Integer> {
     private BridgeProcess startBridge(KafkaBroker kafka, MqttBroker mosquitto, String mode, String name,
                                       String topic) throws Exception {
         boolean shared = mode.equals("subscribe") && (subscribeConnections > 1 || topic != null);
+        Map<String, String> environment = new java.util.HashMap<>();
+        if (topic != null) {
+            environment.put("KAFKA_TOPIC_TELEMETRY", topic);
+        }
+        if (!bridgeJavaOptions.isBlank()) {
+            environment.put("JAVA_TOOL_OPTIONS", bridgeJavaOptions);
+        }
         BridgeProcess bridge = BridgeProcess.start(mode, name, kafka, mosquitto, shared ? "bench" : null,
-                topic != null ? 1 : subscribeConnections, window, bridgeHeap, logDir,
-                topic == null ? Map.of() : Map.of("KAFKA_TOPIC_TELEMETRY", topic));
+                topic != null ? 1 : subscribeConnections, window, bridgeHeap, logDir, environment);
         return bridge;
     }
 

@@ -61,6 +61,8 @@ final class Yaml {
 
     /** Whether the services read this variable: documented, or one of the pass-through prefixes. */
     static boolean isServiceVariable(String name, Set<String> documented) {
-        return documented.contains(name) || name.startsWith("KAFKA_STREAMS_") || name.startsWith("KAFKA_PRODUCER_");
+        // JAVA_TOOL_OPTIONS is read by the JVM, not the service (docs/operations.md, "Memory"), as in the Helm test.
+        return documented.contains(name) || name.startsWith("KAFKA_STREAMS_") || name.startsWith("KAFKA_PRODUCER_")
+                || name.equals("JAVA_TOOL_OPTIONS");
     }
 }
