@@ -12,16 +12,17 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * variables ({@link LogSettings}) decide levels and format; lines go to standard error, like slf4j-simple's
  * did, so that a command's standard output (the simulator's summary, {@code --help}) stays clean.
  *
- * <p>An operator who wants a Logback file of their own sets {@code -Dlogback.configurationFile=...} (or puts a
- * {@code logback.xml} on the class path): this configurator then steps aside and Logback reads that file.
+ * <p>An operator who wants a Logback file of their own sets {@code -Dlogback.configurationFile=...}: this
+ * configurator then steps aside and Logback reads that file (so does a {@code logback-test.xml}). A plain
+ * {@code logback.xml} on the class path does not count: libraries ship one (Tahu's sets the root to TRACE on
+ * stdout), and it must not decide how a service logs.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class EnvironmentConfigurator extends ContextAwareBase implements ch.qos.logback.classic.spi.Configurator {
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null || onClassPath("logback-test.xml")
-                || onClassPath("logback.xml")) {
+        if (System.getProperty("logback.configurationFile") != null || onClassPath("logback-test.xml")) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         LogSettings settings = LogSettings.fromSystem();
