@@ -3,15 +3,12 @@ package io.pilotwatch.ingest;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilotwatch.ingest.config.IngestConfig;
-import io.pilotwatch.ingest.mqtt.Credentials;
 import io.pilotwatch.support.config.ConfigException;
-import io.pilotwatch.support.config.ConfigSource;
 import io.pilotwatch.support.metrics.JvmMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar ingest.jar [config.properties]} runs the bridge;
- * {@code java -jar ingest.jar hash-password < password.txt} prints a credentials-file hash.
- * Exits 1 if the configuration is bad or the bridge cannot start.
+ * {@code java -jar ingest.jar hash-password < password.txt} prints a credentials-file hash;
+ * {@code --help} lists the configuration keys, {@code --version} prints the version ({@link IngestCommand}).
+ * Exits 1 if the configuration is bad or the bridge cannot start, 2 for unknown options.
  */
 public final class Application {
 
@@ -38,21 +36,21 @@ public final class Application {
                 .build();
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length == 1 && args[0].equals("hash-password")) {
-            byte[] password = System.in.readAllBytes();
-            String text = new String(password, java.nio.charset.StandardCharsets.UTF_8).strip();
-            System.out.println(Credentials.hash(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            return;
+    public static void main(String[] args) {
+        int exit = IngestCommand.commandLine(Application::start).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
         }
-        Path file = args.length > 0 ? Path.of(args[0]) : null;
+    }
+
+    /** Starts the bridge: 1 for a bad configuration, else 0 (a deployment that fails later exits 1 itself). */
+    static int start(Path file) {
         IngestConfig config;
         try {
             config = IngestConfig.fromMap(IngestConfig.load(file, System.getenv()));
         } catch (ConfigException e) {
             LOG.error("Cannot start: {}", e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Heap, GC, threads and CPU (jvm_*, process_*): heap under load is what -Xmx is sized by.
@@ -77,5 +75,6 @@ public final class Application {
                         LOG.warn("Vert.x did not close cleanly: {}", e.toString());
                     }
                 }, "ingest-shutdown")));
+        return 0;
     }
 }

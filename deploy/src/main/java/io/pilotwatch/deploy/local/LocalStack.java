@@ -83,8 +83,10 @@ public final class LocalStack implements Callable<Integer> {
 
     public static void main(String[] args) {
         // The terminal shows the launcher's own lines; the libraries' logs go there only when something is wrong.
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        // LOG_LEVEL in the environment still wins: the property is only a default (set before the first logger).
+        if (System.getenv("LOG_LEVEL") == null && System.getProperty("LOG_LEVEL") == null) {
+            System.setProperty("LOG_LEVEL", "WARN");
+        }
         // Kafka formats and starts more slowly on a laptop that is building at the same time.
         System.setProperty("testkit.startTimeoutSeconds", System.getProperty("testkit.startTimeoutSeconds", "180"));
         LocalStack command = new LocalStack();

@@ -53,6 +53,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void httpPortsArePublishedOnLocalhostUnlessAskedOtherwise() {
+        // Seen failing with the port lines of before ("${INGEST_HTTP_PORT:-8080}:8080", all interfaces).
+        for (String service : new String[] {"ingest", "analytics", "prometheus", "grafana"}) {
+            for (JsonNode port : services.get(service).get("ports")) {
+                assertThat(port.asText()).as(service).startsWith("${HTTP_BIND_ADDRESS:-127.0.0.1}:");
+            }
+        }
+        // Devices reach the MQTT broker from the plant network: that one is on all interfaces by default.
+        assertThat(services.at("/mosquitto/ports/0").asText()).startsWith("${MQTT_BIND_ADDRESS:-0.0.0.0}:");
+        assertThat(services.at("/prometheus/command").toString()).as("no /-/reload or /-/quit for anyone")
+                .doesNotContain("--web.enable-lifecycle");
+    }
+
+    @Test
     void mountedFilesAndDockerfilesExist() {
         services.fields().forEachRemaining(s -> {
             for (JsonNode volume : s.getValue().path("volumes")) {

@@ -4,6 +4,8 @@ import static io.pilotwatch.ingest.KafkaTopicReader.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotwatch.ingest.Application;
 import io.pilotwatch.ingest.KafkaTopicReader;
 import io.pilotwatch.ingest.TestCertificates;
@@ -36,13 +38,15 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Subscribe mode against a Mosquitto that requires TLS and a password, with the bridge as a child JVM configured
  * the way it is deployed (environment variables, Kafka SASL secrets among them); and, in both modes, no password,
- * secret or password hash ever appears in the bridge's log (at debug level for the bridge's own classes) or on
- * its /metrics.
+ * secret or password hash ever appears in the bridge's log (at debug level for the bridge's own classes, Kafka's
+ * client at INFO; plain and JSON lines) or on its /metrics.
  */
 @RealBrokers
 class SecretsAndSubscribeTlsIT {
@@ -76,10 +80,12 @@ class SecretsAndSubscribeTlsIT {
         mosquitto.close();
     }
 
-    @Test
-    void subscribeModeOverTlsWithPasswordForwardsAndLeaksNoSecret(KafkaBroker kafka) throws Exception {
-        ServiceProcess bridge = ServiceProcess.start(Application.class, subscribeEnvironment(kafka, BRIDGE_PASSWORD, "tls"),
-                "256m", Path.of("target", "bridge-logs"));
+    @ParameterizedTest(name = "LOG_FORMAT={0}")
+    @ValueSource(strings = {"plain", "json"})
+    void subscribeModeOverTlsWithPasswordForwardsAndLeaksNoSecret(String format, KafkaBroker kafka) throws Exception {
+        Map<String, String> environment = new HashMap<>(subscribeEnvironment(kafka, BRIDGE_PASSWORD, "tls-" + format));
+        environment.put("LOG_FORMAT", format);
+        ServiceProcess bridge = ServiceProcess.start(Application.class, environment, "256m", Path.of("target", "bridge-logs"));
         String metrics;
         try {
             bridge.awaitReady(Duration.ofSeconds(180));
@@ -88,7 +94,7 @@ class SecretsAndSubscribeTlsIT {
             device.publish("factory/v1/p1/l1/s1/state", "{\"seq\":31,\"ts\":0,\"state\":\"idle\"}"
                     .getBytes(StandardCharsets.UTF_8), 1, false);
             device.disconnect();
-            try (KafkaTopicReader telemetry = new KafkaTopicReader(kafka.bootstrapServers(), "secure-telemetry-tls")) {
+            try (KafkaTopicReader telemetry = new KafkaTopicReader(kafka.bootstrapServers(), "secure-telemetry-tls-" + format)) {
                 assertThat(telemetry.awaitAtLeast(1, Duration.ofSeconds(60)))
                         .anyMatch(r -> text(r.value()).contains("\"seq\":31,"));
             }
@@ -98,6 +104,12 @@ class SecretsAndSubscribeTlsIT {
         }
         String log = Files.readString(bridge.logFile());
         assertThat(log).as("the log is the one of a working bridge").contains("Subscribed").contains("ProducerConfig values");
+        if (format.equals("json")) {
+            // Seen failing while Tahu's logback.xml (root TRACE, plain lines) took over from the LOG_* configuration.
+            assertThat(jsonLogMessages(log)).as("one JSON object per log line").anyMatch(m -> m.startsWith("Subscribed"))
+                    .anyMatch(m -> m.startsWith("ProducerConfig values"));
+        }
+        // Seen failing when the bridge logged its MQTT password at debug (a temporary LOG.debug of MQTT_PASSWORD in Application.main), in both formats.
         assertNoSecret(log, "log", BRIDGE_PASSWORD, KAFKA_PASSWORD, TRUSTSTORE_SECRET);
         assertThat(metrics).contains("ingest_messages_forwarded_total");
         assertNoSecret(metrics, "/metrics", BRIDGE_PASSWORD, KAFKA_PASSWORD, TRUSTSTORE_SECRET);
@@ -132,6 +144,7 @@ class SecretsAndSubscribeTlsIT {
         environment.put("INGEST_LISTEN_HOST", "127.0.0.1");
         environment.put("INGEST_LISTEN_PORT", Integer.toString(port));
         environment.put("INGEST_LISTEN_CREDENTIALS_FILE", credentials.toString());
+        environment.put("LOG_FORMAT", "json");
         String guess = "guess-" + UUID.randomUUID();
         ServiceProcess bridge = ServiceProcess.start(Application.class, environment, "256m", Path.of("target", "bridge-logs"));
         String metrics;
@@ -155,11 +168,27 @@ class SecretsAndSubscribeTlsIT {
             bridge.kill();
         }
         String log = Files.readString(bridge.logFile());
-        assertThat(log).as("the refusal is logged, by user name").contains("Refused intruder").contains("bad_credentials");
+        assertThat(jsonLogMessages(log)).as("the refusal is logged, by user name")
+                .anyMatch(m -> m.contains("Refused intruder") && m.contains("bad_credentials"));
         String[] hashParts = hash.split(":");
         for (String text : List.of(log, metrics)) {
             assertNoSecret(text, "log or /metrics", DEVICE_PASSWORD, guess, KAFKA_PASSWORD, hash, hashParts[2], hashParts[3]);
         }
+    }
+
+    /** The messages of the log's JSON lines; fails on a log line that is not JSON (the JVM's own notes aside). */
+    private static List<String> jsonLogMessages(String log) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> messages = new java.util.ArrayList<>();
+        for (String line : log.split("\n")) {
+            if (line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+                continue; // printed by the JVM itself, before any logging
+            }
+            JsonNode event = json.readTree(line);
+            assertThat(event.has("@timestamp") && event.has("level") && event.has("logger_name")).as(line).isTrue();
+            messages.add(event.get("message").asText());
+        }
+        return messages;
     }
 
     private static void assertNoSecret(String text, String where, String... secrets) {
@@ -179,9 +208,11 @@ class SecretsAndSubscribeTlsIT {
         environment.put("KAFKA_PRODUCER_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.scram.ScramLoginModule "
                 + "required username=\"ingest\" password=\"" + KAFKA_PASSWORD + "\";");
         environment.put("KAFKA_PRODUCER_SSL_TRUSTSTORE_PASSWORD", TRUSTSTORE_SECRET);
-        // The bridge's own classes at debug level: secrets must not leak there either.
-        environment.put("JAVA_TOOL_OPTIONS", "-Dorg.slf4j.simpleLogger.log.io.pilotwatch=debug"
-                + " -Djavax.net.ssl.trustStore=" + certs.trustP12 + " -Djavax.net.ssl.trustStorePassword="
+        // The bridge's own classes at debug level and the Kafka client at INFO (its configuration dumps, quiet by
+        // default): secrets must not leak there either.
+        environment.put("PILOTWATCH_LOG_LEVEL", "debug");
+        environment.put("LOG_LEVELS", "org.apache.kafka=INFO");
+        environment.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + certs.trustP12 + " -Djavax.net.ssl.trustStorePassword="
                 + TestCertificates.PASSWORD + " -Djavax.net.ssl.trustStoreType=PKCS12");
         return environment;
     }

@@ -32,11 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBrokerProcess extends ChildProcessBroker implements KafkaBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerProcess.class);
-    // Readable child logs without the multi-page config dumps Kafka prints at every start.
+    // The broker's own log at INFO (the services keep Kafka at WARN: LogSettings), for a readable start or failure,
+    // without the multi-page config dumps Kafka prints at every start. A system property wins over LOG_LEVELS.
     private static final List<String> LOGGING_OPTIONS = List.of(
-            "-Dorg.slf4j.simpleLogger.showDateTime=true",
-            "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
-            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.common.config.AbstractConfig=warn");
+            "-DLOG_LEVELS=org.apache.kafka=INFO,org.apache.kafka.common.config.AbstractConfig=WARN");
     // Short-lived tool JVM: C1 only starts faster.
     private static final List<String> TOOL_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
