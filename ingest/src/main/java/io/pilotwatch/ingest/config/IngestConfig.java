@@ -103,16 +103,8 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
     public record Produce(Duration stallTimeout) {
     }
 
-    static final Set<String> PRODUCE_KEYS = Set.of("ingest.kafka.stall.timeout.seconds");
-
     private static Produce readProduce(ConfigReader in) {
         return new Produce(Duration.ofSeconds(in.intIn("ingest.kafka.stall.timeout.seconds", 60, 1, 86_400)));
-    }
-
-    private static Set<String> allKeys() {
-        Set<String> all = new java.util.HashSet<>(KEYS);
-        all.addAll(PRODUCE_KEYS);
-        return all;
     }
 
     // --- end of produce-path health ---
@@ -131,7 +123,8 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
             "ingest.listen.connect.timeout.seconds", "ingest.listen.max.idle.seconds", "ingest.listen.login.threads",
             "ingest.listen.login.max.pending", "ingest.listen.login.rate.per.address",
             "ingest.listen.max.connections.per.user",
-            "ingest.max.inflight.messages", "ingest.max.inflight.bytes", "http.host", "http.port",
+            "ingest.max.inflight.messages", "ingest.max.inflight.bytes", "ingest.kafka.stall.timeout.seconds",
+            "http.host", "http.port",
             "ingest.shutdown.grace.seconds", "sparkplug.enabled", "sparkplug.mapping.file",
             "sparkplug.topic.filter", "sparkplug.primary.host", "sparkplug.rebirth.interval.seconds");
 
@@ -141,7 +134,7 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
      * @throws ConfigException naming the first missing, invalid or unknown key
      */
     public static Map<String, String> load(Path file, Map<String, String> environment) {
-        return ConfigSource.load(file, environment, allKeys(), "KAFKA_PRODUCER_", PRODUCER_PREFIX);
+        return ConfigSource.load(file, environment, KEYS, "KAFKA_PRODUCER_", PRODUCER_PREFIX);
     }
 
     /**
