@@ -141,6 +141,28 @@ class HostileJsonIT {
         return hostile.payload().length + hostile.topic().length() + 16 > 1024 * 1024;
     }
 
+    /**
+     * A device whose clock is three years ahead: valid to the bridge (the contract allows up to 9999), refused by the
+     * analytics (more than its future skew ahead). Before EventTimeExtractor kept the broker timestamp for such a
+     * record, the analytics' DLQ write carried the event time, Kafka refused it (more than 1 h ahead) and Kafka
+     * Streams stopped for good: this test failed with the analytics never counting the witness again.
+     */
+    @Test
+    void aDeviceClockYearsAheadGoesToTheAnalyticsDlqAndTheAnalyticsGoesOn() throws Exception {
+        double rejectedBefore = HostileRig.metric(rig.analytics, "analytics_records_rejected_total", "");
+        MqttClient device = rig.connect("dev", "hostile-json-future");
+        long threeYears = java.time.Duration.ofDays(3 * 365).toMillis();
+        device.publish("factory/v1/hz-gearbox/l1/cnc-03/state", ("{\"seq\":7,\"ts\":"
+                + (System.currentTimeMillis() + threeYears) + ",\"state\":\"idle\"}").getBytes(StandardCharsets.UTF_8),
+                1, false);
+        device.disconnect();
+        rig.witnessStillFlows("an event three years ahead");
+        rig.analyticsCountsEveryWitnessMessage("an event three years ahead");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(HostileRig.metric(rig.analytics, "analytics_records_rejected_total", "")
+                        - rejectedBefore).as("analytics records rejected").isEqualTo(1));
+    }
+
     private static byte[] dlqValue(byte[] payload) {
         return payload.length > MAX_PAYLOAD ? Arrays.copyOf(payload, MAX_PAYLOAD) : payload;
     }
