@@ -100,11 +100,21 @@ final class HostileRig implements AutoCloseable {
     }
 
     MqttClient connect(String user, String clientId) throws MqttException {
+        // Pings often enough for a bridge with the smallest maximum idle time (5 s) to keep it.
+        return connect(user, clientId, 2);
+    }
+
+    /**
+     * @param keepAliveSeconds Paho declares the connection lost when a PINGRESP takes longer than this; a client
+     *                         the bridge slows down (its socket paused) gets its PINGRESP late
+     */
+    MqttClient connect(String user, String clientId, int keepAliveSeconds) throws MqttException {
         MqttClient client = new MqttClient(url(), clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setUserName(user);
         options.setPassword(PASSWORD.toCharArray());
         options.setConnectionTimeout(30);
+        options.setKeepAliveInterval(keepAliveSeconds);
         client.setTimeToWait(30_000);
         client.connect(options);
         return client;
