@@ -31,7 +31,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * whose messages must keep flowing after every hostile case. The bridge's PUBACK is the witness's proof: when
  * Paho's {@code publish} returns, the bridge's forwarded counter (which moves only once Kafka acknowledged the
  * record, before the PUBACK is sent) has already moved, and the record is in the telemetry topic; then the
- * analytics counts it.
+ * analytics counts it. Seen failing: with {@code Forwarder.forward} completing at once (acknowledging before Kafka),
+ * the first "before the PUBACK" counter check failed (0 instead of 1).
  */
 final class HostileRig implements AutoCloseable {
 
