@@ -120,7 +120,28 @@ final class Fields {
             throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field.wireName() + "' must be 1 to " + maxLength
                     + " characters long, got " + length);
         }
+        requirePrintable(field, value.text());
         return value.text();
+    }
+
+    /**
+     * JSON lets a string hold {@code \u0000}, other control characters and unpaired surrogates; none is text. A NUL
+     * or an escape sequence in a unit id ends up in keys, logs and pages, and an unpaired surrogate is not Unicode
+     * (UTF-8 output turns it into '?', so two ids could merge).
+     */
+    private static void requirePrintable(KnownField field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Invalid(RejectReason.BAD_VALUE, "field '" + field.wireName()
+                        + "' holds an unpaired surrogate at character " + i);
+            } else if (Character.isISOControl(c)) {
+                throw new Invalid(RejectReason.BAD_VALUE, "field '" + field.wireName() + "' holds the control character "
+                        + String.format("U+%04X", (int) c) + " at character " + i);
+            }
+        }
     }
 
     boolean requiredBoolean(KnownField field) {

@@ -59,10 +59,16 @@ final class ScannedObject {
         for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
             JsonToken token = parser.nextToken();
             KnownField field = KnownField.named(name);
-            if (field == null) {
-                object.addUnknown(name, trees.readTree(parser));
-            } else {
-                object.add(field, FieldValue.read(parser, token, trees));
+            try {
+                if (field == null) {
+                    object.addUnknown(name, trees.readTree(parser));
+                } else {
+                    object.add(field, FieldValue.read(parser, token, trees));
+                }
+            } catch (NumberFormatException e) {
+                // Jackson's BigDecimal throws this (not an IOException) for an exponent beyond an int: 1e2147483648.
+                throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + Text.clip(name)
+                        + "' is a number whose exponent is out of range");
             }
         }
         JsonToken trailing = parser.nextToken();

@@ -47,10 +47,21 @@ class DifferentialDecodingTest {
         if (expected.result() instanceof DecodeResult.Accepted) {
             accepted++;
         }
-        if (!expected.equals(actual)) {
+        if (!expected.equals(actual) && !fixedExponentOverflow(expected, actual)) {
             differences.add(what + " of " + new String(input, StandardCharsets.UTF_8) + "\n  oracle: " + expected
                     + "\n  new:    " + actual);
         }
+    }
+
+    /**
+     * The oracle throws Jackson's NumberFormatException for an exponent beyond an int ({@code 1e2147483648}): a
+     * defect the hostile corpus found (the exception escaped {@code decode}); the streaming reader rejects it.
+     */
+    private static boolean fixedExponentOverflow(Outcome expected, Outcome actual) {
+        return NumberFormatException.class.getName().equals(expected.thrown())
+                && actual.result() instanceof DecodeResult.Rejected rejected
+                && rejected.reason() == RejectReason.OUT_OF_RANGE
+                && rejected.detail().endsWith("is a number whose exponent is out of range");
     }
 
     private void assertNoDifferences() {

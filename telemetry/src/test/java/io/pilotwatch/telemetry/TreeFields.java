@@ -77,7 +77,21 @@ final class TreeFields {
             throw new Invalid(RejectReason.OUT_OF_RANGE, "field '" + field + "' must be 1 to " + maxLength
                     + " characters long, got " + length);
         }
-        return node.textValue();
+        // Added with the streaming reader's rule (issue 16, hostile corpus): no control characters or unpaired
+        // surrogates in strings; the oracle checks it the same way so that the two still agree elsewhere.
+        String text = node.textValue();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Invalid(RejectReason.BAD_VALUE, "field '" + field + "' holds an unpaired surrogate at character " + i);
+            } else if (Character.isISOControl(c)) {
+                throw new Invalid(RejectReason.BAD_VALUE, "field '" + field + "' holds the control character "
+                        + String.format("U+%04X", (int) c) + " at character " + i);
+            }
+        }
+        return text;
     }
 
     boolean requiredBoolean(String field) {

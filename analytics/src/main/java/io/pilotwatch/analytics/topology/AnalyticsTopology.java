@@ -73,7 +73,8 @@ public final class AnalyticsTopology {
         Map<String, KStream<byte[], ClassifyProcessor.Placed>> placed = builder
                 // The JSON is decoded once, here; the extractor and the classifier use the result.
                 .stream(config.kafka().telemetryTopic(), Consumed.with(Serdes.ByteArray(), new DecodedSerde(new TelemetryCodec()))
-                        .withTimestampExtractor(new EventTimeExtractor()).withName("telemetry-source"))
+                        .withTimestampExtractor(new EventTimeExtractor(config.processing().maxFutureSkew()))
+                        .withName("telemetry-source"))
                 .processValues(() -> new ClassifyProcessor(classifier, inputPartitions), Named.as("classify"))
                 .split(Named.as("placed-"))
                 .branch((key, value) -> value.inPlantPartition(), Branched.as("in-place"))
