@@ -12,6 +12,7 @@ import io.pilotwatch.analytics.config.AnalyticsConfig;
 import io.pilotwatch.analytics.http.OperationsServer;
 import io.pilotwatch.analytics.kpi.ClosedFigures;
 import io.pilotwatch.analytics.metrics.ScorecardMetrics;
+import io.pilotwatch.analytics.programme.ProgrammeBuilder;
 import io.pilotwatch.analytics.topology.AnalyticsTopology;
 import io.pilotwatch.analytics.topology.StreamsSettings;
 import io.pilotwatch.analytics.web.ScorecardPages;
@@ -88,7 +89,7 @@ public final class AnalyticsService implements AutoCloseable {
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
         DeferredScorecards scorecards = new DeferredScorecards();
         OperationsServer http = new OperationsServer(vertx, registry, scorecards, new ScorecardPages(config.web()),
-                () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING);
+                new ProgrammeBuilder(config.targets()), () -> running.get() != null && running.get().state() == KafkaStreams.State.RUNNING);
         int port = http.start(config.httpHost(), config.httpPort()).toCompletionStage().toCompletableFuture()
                 .get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         HostInfo self = config.advertisedAddress(port);

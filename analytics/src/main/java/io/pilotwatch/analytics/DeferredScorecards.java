@@ -45,6 +45,12 @@ final class DeferredScorecards implements OperationsServer.ScorecardSource {
     }
 
     @Override
+    public boolean exportsProgramme() {
+        OperationsServer.ScorecardSource source = delegate;
+        return source != null && source.exportsProgramme();
+    }
+
+    @Override
     public void refreshMetrics() {
         OperationsServer.ScorecardSource source = delegate;
         if (source != null) {

@@ -96,6 +96,18 @@ public final class ClusterScorecards implements ScorecardSource {
         local.refreshMetrics();
     }
 
+    /** The instance whose advertised address sorts first exports the programme, once every partition has an owner. */
+    @Override
+    public boolean exportsProgramme() {
+        Instances.Placement placement = instances.placement();
+        return placement.complete() && placement.others().stream().allMatch(other -> before(instances.self(), other));
+    }
+
+    private static boolean before(HostInfo self, HostInfo other) {
+        int byHost = self.host().compareTo(other.host());
+        return byHost < 0 || byHost == 0 && self.port() < other.port();
+    }
+
     /** The body of a 200, empty for a 404; any other answer or failure: unavailable. */
     private CompletableFuture<Optional<String>> get(HostInfo host, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path))

@@ -111,6 +111,19 @@ public final class DefinitionNode {
         return isPresent() ? Optional.of(text()) : Optional.empty();
     }
 
+    /** A list of single values (a YAML sequence), in file order. */
+    public List<String> texts() {
+        requirePresent();
+        if (!node.isArray()) {
+            throw problem("must be a list, got " + node.getNodeType().name().toLowerCase());
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            texts.add(new DefinitionNode(kind, file, path + "[" + i + "]", node.get(i)).text());
+        }
+        return texts;
+    }
+
     public LocalDate date() {
         String text = text();
         try {

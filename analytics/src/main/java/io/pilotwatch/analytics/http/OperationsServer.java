@@ -1,6 +1,9 @@
 package io.pilotwatch.analytics.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilotwatch.analytics.metrics.ProgrammeMetrics;
+import io.pilotwatch.analytics.programme.Programme;
+import io.pilotwatch.analytics.programme.ProgrammeBuilder;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import io.pilotwatch.analytics.web.ScorecardPages;
@@ -26,6 +29,8 @@ public final class OperationsServer {
     private final PrometheusMeterRegistry registry;
     private final ScorecardSource scorecards;
     private final ScorecardPages pages;
+    private final ProgrammeBuilder programme;
+    private final ProgrammeMetrics programmeMetrics;
     private final BooleanSupplier ready;
     private HttpServer server;
 
@@ -55,14 +60,24 @@ public final class OperationsServer {
 
         /** Exports this instance's plants only: each series has one owner. */
         void refreshMetrics();
+
+        /**
+         * Whether this instance exports the programme's metrics (built from every instance's plants): one instance
+         * does, so that each programme series has one source. True for a single instance.
+         */
+        default boolean exportsProgramme() {
+            return true;
+        }
     }
 
     public OperationsServer(Vertx vertx, PrometheusMeterRegistry registry, ScorecardSource scorecards,
-                            ScorecardPages pages, BooleanSupplier ready) {
+                            ScorecardPages pages, ProgrammeBuilder programme, BooleanSupplier ready) {
         this.vertx = vertx;
         this.registry = registry;
         this.scorecards = scorecards;
         this.pages = pages;
+        this.programme = programme;
+        this.programmeMetrics = new ProgrammeMetrics(registry);
         this.ready = ready;
     }
 
@@ -70,9 +85,10 @@ public final class OperationsServer {
     public Future<Integer> start(String host, int port) {
         Router router = Router.router(vertx);
         BlockingReplies replies = new BlockingReplies(vertx);
-        new ScorecardRoutes(scorecards, pages, replies).mount(router);
+        new ScorecardRoutes(scorecards, pages, programme, replies).mount(router);
         router.get("/metrics").handler(ctx -> replies.reply(ctx, () -> {
             scorecards.refreshMetrics();
+            refreshProgrammeMetrics();
             return Reply.ok("text/plain; version=0.0.4; charset=utf-8", registry.scrape());
         }));
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
@@ -85,6 +101,23 @@ public final class OperationsServer {
         // every first request, was seen to hang on the upgraded connection (tests and benchmarks stalled in send).
         server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(router);
         return server.listen(port, host).map(HttpServer::actualPort);
+    }
+
+    /**
+     * The programme's series from every instance's plants, on the one instance that exports them; none while the
+     * plants cannot all be read (a rebalance, an instance out of reach): a programme without some plants would be
+     * wrong, not just incomplete.
+     */
+    private void refreshProgrammeMetrics() {
+        Optional<Programme> current = Optional.empty();
+        if (scorecards.exportsProgramme()) {
+            try {
+                current = Optional.of(programme.build(scorecards.scorecards()));
+            } catch (InvalidStateStoreException | ScorecardsUnavailableException e) {
+                current = Optional.empty();
+            }
+        }
+        programmeMetrics.update(current);
     }
 
     public Future<Void> close() {

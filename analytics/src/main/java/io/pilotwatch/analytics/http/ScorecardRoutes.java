@@ -1,5 +1,8 @@
 package io.pilotwatch.analytics.http;
 
+import io.pilotwatch.analytics.programme.ProgrammeBuilder;
+import io.pilotwatch.analytics.programme.ProgrammeCsv;
+import io.pilotwatch.analytics.programme.ProgrammeJson;
 import io.pilotwatch.analytics.scorecard.ScorecardWire;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
 import io.pilotwatch.analytics.scorecard.ScorecardCsv;
@@ -27,14 +30,17 @@ final class ScorecardRoutes {
 
     private final OperationsServer.ScorecardSource source;
     private final ScorecardPages pages;
+    private final ProgrammeBuilder programme;
     private final BlockingReplies replies;
     private final String css = resource("web/scorecard.css");
     private final String script = resource("web/scorecard.js");
     private final String icon = resource("web/favicon.svg");
 
-    ScorecardRoutes(OperationsServer.ScorecardSource source, ScorecardPages pages, BlockingReplies replies) {
+    ScorecardRoutes(OperationsServer.ScorecardSource source, ScorecardPages pages, ProgrammeBuilder programme,
+                    BlockingReplies replies) {
         this.source = source;
         this.pages = pages;
+        this.programme = programme;
         this.replies = replies;
     }
 
@@ -51,6 +57,12 @@ final class ScorecardRoutes {
                 ScorecardJson.write(source.scorecards(), Instant.now()))));
         router.get("/api/v1/scorecard.csv").handler(ctx -> replies.reply(ctx, () -> Reply.ok(
                 "text/csv; charset=utf-8", ScorecardCsv.write(source.scorecards()))));
+        router.get("/api/v1/scorecard/paths.csv").handler(ctx -> replies.reply(ctx, () -> Reply.ok(
+                "text/csv; charset=utf-8", ScorecardCsv.writePaths(source.scorecards()))));
+        router.get("/api/v1/programme").handler(ctx -> replies.reply(ctx, () -> Reply.ok("application/json",
+                ProgrammeJson.write(programme.build(source.scorecards()), Instant.now()))));
+        router.get("/api/v1/programme.csv").handler(ctx -> replies.reply(ctx, () -> Reply.ok(
+                "text/csv; charset=utf-8", ProgrammeCsv.write(programme.build(source.scorecards())))));
         router.get("/api/v1/scorecard/plants/:plant").handler(ctx -> replies.reply(ctx, () -> {
             Optional<PlantDetail> detail = source.plant(ctx.pathParam("plant"));
             return detail.isPresent() ? Reply.ok("application/json", ScorecardJson.write(detail.get(), Instant.now()))

@@ -31,7 +31,22 @@ final class MetricDescriptions {
             Map.entry("analytics.events.accepted", "Events used in the KPIs"),
             Map.entry("analytics.events.late", "Events after their month's grace: counted, not used"),
             Map.entry("analytics.events.duplicate", "Duplicate messages removed"),
-            Map.entry("analytics.records.rejected", "Records sent to the DLQ"));
+            Map.entry("analytics.records.rejected", "Records sent to the DLQ"),
+            Map.entry("analytics.programme.group.plants", "Plants in the programme group (members)"),
+            Map.entry("analytics.programme.group.plants.with.data", "Members of the group with a scorecard"),
+            Map.entry("analytics.programme.plants", "Plants of the group with this standing on the KPI and milestone"),
+            Map.entry("analytics.programme.share", "Share of the group's plants with this standing"),
+            Map.entry("analytics.programme.share.lower", "Lower bound of the share's 95% Clopper-Pearson interval"),
+            Map.entry("analytics.programme.share.upper", "Upper bound of the share's 95% Clopper-Pearson interval"),
+            Map.entry("analytics.programme.reduction.median", "Median of the plants' reductions against their baselines"),
+            Map.entry("analytics.programme.reduction.q1", "First quartile of the plants' reductions"),
+            Map.entry("analytics.programme.reduction.q3", "Third quartile of the plants' reductions"),
+            Map.entry("analytics.programme.reduction.plants", "Plants with a reduction in the window"),
+            Map.entry("analytics.programme.cnc.ratio", "Mean of the plants' CNC ratios of key processes in the year"),
+            Map.entry("analytics.programme.cnc.ratio.lower", "Lower bound of the mean's 95% t interval across plants"),
+            Map.entry("analytics.programme.cnc.ratio.upper", "Upper bound of the mean's 95% t interval across plants"),
+            Map.entry("analytics.programme.cnc.ratio.plants", "Plants with a CNC ratio in the year"),
+            Map.entry("analytics.programme.cnc.indicator", "National indicator: CNC ratio of key processes (33/50/64%)"));
 
     private MetricDescriptions() {
     }

@@ -15,9 +15,15 @@ import java.util.Optional;
  * @param current   the KPI over the trailing window; null without data
  * @param reduction 1 - current / baseline with its interval (lower-is-better KPIs only): for a learned baseline from the
  *                  interval of the ratio (both periods' uncertainty), for a configured one with the baseline exact
+ * @param years     the plant's path: the KPI in each calendar year from the baseline's year (or the first event's,
+ *                  if earlier) to the clock's year, oldest first; empty where not computed (the KPI topic)
  */
 public record KpiScore(Kpi kpi, String unit, Baseline baseline, KpiValue current, Reduction reduction,
-                       List<MilestoneScore> milestones) {
+                       List<MilestoneScore> milestones, List<YearValue> years) {
+
+    public KpiScore {
+        years = years == null ? List.of() : List.copyOf(years);
+    }
 
     /** A reduction against the baseline and its interval; bounds null when there is none. */
     public record Reduction(double value, Double lower, Double upper) {

@@ -36,6 +36,9 @@ public final class ScorecardBuilder {
     private final TrendBuilder trends;
 
     private final LongSupplier wallClock;
+    /** Whether scorecards carry each KPI's yearly path (not needed for the KPI topic). */
+    private final boolean paths;
+    private final ClosedFigures closed;
 
     /** A builder that keeps nothing between builds. */
     public ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock) {
@@ -47,12 +50,24 @@ public final class ScorecardBuilder {
      * @param closed    the figures of closed months, kept between builds (and builders); null to keep none
      */
     public ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock, ClosedFigures closed) {
+        this(data, config, wallClock, closed, true);
+    }
+
+    private ScorecardBuilder(KpiData data, AnalyticsConfig config, LongSupplier wallClock, ClosedFigures closed,
+                             boolean paths) {
+        this.paths = paths;
+        this.closed = closed;
         this.data = data;
         this.config = config;
         this.wallClock = wallClock;
         this.calculator = new FiguresCalculator(data, closed);
         this.assessor = new MilestoneAssessor(config.verdicts());
         this.trends = new TrendBuilder(calculator, config.verdicts().trendMonths());
+    }
+
+    /** The same builder, making scorecards without the KPIs' yearly paths ({@link KpiScore#years} empty). */
+    public ScorecardBuilder withoutPaths() {
+        return new ScorecardBuilder(data, config, wallClock, closed, false);
     }
 
     /** Scorecards of every plant this instance holds, by plant id. */
@@ -114,6 +129,7 @@ public final class ScorecardBuilder {
         }
         WindowFigures trailing = windows.get(2);
         Map<YearMonth, Figures> months = completeMonths(scope);
+        Map<Integer, Figures> years = new HashMap<>();
         // A milestone is assessed once its due date is final for every live line, not just the fastest.
         Map<String, Figures> assessed = new HashMap<>();
         List<KpiScore> kpis = new ArrayList<>();
@@ -135,11 +151,51 @@ public final class ScorecardBuilder {
             KpiScore.Reduction reduction = current != null && kpi.lowerIsBetter()
                     && baseline.filter(Baseline::hasValue).isPresent()
                     ? KpiScore.Reduction.of(current, baseline.get()) : null;
-            kpis.add(new KpiScore(kpi, kpi.unit(), baseline.orElse(null), current, reduction, scores));
+            List<YearValue> path = paths ? path(scope, record, kpi, baseline, windows.get(1), years) : List.of();
+            kpis.add(new KpiScore(kpi, kpi.unit(), baseline.orElse(null), current, reduction, scores, path));
         }
         return new PlantScorecard(plant, policy.zone().getId(), policy.currency(),
                 Instant.ofEpochMilli(clock), PlantScorecard.DEFINITIONS_VERSION, config.targets().source(),
                 config.baselines().source(), Completeness.of(record), windows, lines, kpis);
+    }
+
+    /** The oldest year a path goes back to: no further than this before the clock's year. */
+    static final int MAX_PATH_YEARS = 15;
+
+    /**
+     * The KPI in each calendar year from its baseline's year (or the first event's, if earlier) to the clock's year.
+     * Years before the first event hold no data and are not computed.
+     */
+    private List<YearValue> path(Scope scope, PlantRecord record, Kpi kpi, Optional<Baseline> baseline,
+                                 WindowFigures clockYear, Map<Integer, Figures> years) {
+        PlantCalendar calendar = scope.calendar();
+        int last = calendar.dateOf(scope.clockMillis()).getYear();
+        int firstEvent = calendar.dateOf(record.firstEventMillis()).getYear();
+        int first = Math.max(last - MAX_PATH_YEARS + 1, Math.min(firstEvent, baseline.flatMap(ScorecardBuilder::year)
+                .orElse(firstEvent)));
+        List<YearValue> path = new ArrayList<>();
+        for (int year = first; year <= last; year++) {
+            KpiValue value;
+            if (year == last) {
+                value = clockYear.values().get(kpi);
+            } else if (year < firstEvent) {
+                value = null;
+            } else {
+                value = years.computeIfAbsent(year, y -> calculator.year(scope, y)).value(kpi).orElse(null);
+            }
+            path.add(new YearValue(year, year < last, value));
+        }
+        return path;
+    }
+
+    /** The year a baseline describes: its learning period's start, or a configured period that starts with one. */
+    private static Optional<Integer> year(Baseline baseline) {
+        if (baseline.learnFrom() != null) {
+            return Optional.of(baseline.learnFrom().getYear());
+        }
+        String period = baseline.period();
+        return period != null && period.matches("\\d{4}(\\D.*)?") ? Optional.of(Integer.parseInt(period.substring(0, 4)))
+                : Optional.empty();
     }
 
     /** The clock's month, its year and the trailing window, in that order. */

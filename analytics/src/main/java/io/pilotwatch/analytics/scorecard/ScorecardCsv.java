@@ -3,7 +3,11 @@ package io.pilotwatch.analytics.scorecard;
 import io.pilotwatch.analytics.baseline.Baseline;
 import io.pilotwatch.analytics.kpi.KpiValue;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,6 +39,46 @@ public final class ScorecardCsv {
         return csv.toString();
     }
 
+    /**
+     * Each plant's path (RFC 4180): one row per plant, KPI and year, with the baseline and a
+     * {@code threshold_<milestone>} column per milestone id (by due date) holding the value the KPI must reach.
+     */
+    public static String writePaths(List<PlantScorecard> cards) {
+        Map<String, LocalDate> milestones = new TreeMap<>();
+        cards.forEach(card -> card.kpis().forEach(score -> score.milestones().forEach(m ->
+                milestones.merge(m.milestone(), m.due(), (a, b) -> a.isBefore(b) ? a : b))));
+        List<String> ids = milestones.keySet().stream()
+                .sorted(Comparator.comparing((String id) -> milestones.get(id)).thenComparing(id -> id)).toList();
+        List<String> columns = new ArrayList<>(PATH_COLUMNS);
+        ids.forEach(id -> columns.add("threshold_" + id));
+        columns.add("definitions_version");
+        StringBuilder csv = new StringBuilder(String.join(",", columns.stream().map(ScorecardCsv::cell).toList()))
+                .append("\r\n");
+        for (PlantScorecard card : cards) {
+            for (KpiScore score : card.kpis()) {
+                Baseline b = score.baseline();
+                for (YearValue year : score.years()) {
+                    KpiValue v = year.value();
+                    List<Object> cells = new ArrayList<>(Arrays.asList(card.plant(), score.kpi().wireName(),
+                            score.unit(), card.currency(), year.year(), year.complete(), v == null ? null : v.value(),
+                            v == null ? null : v.lower(), v == null ? null : v.upper(),
+                            v == null ? null : v.sampleSize(), v == null ? null : v.days(),
+                            b == null ? null : b.value(), b == null ? null : b.method(), b == null ? null : b.period()));
+                    for (String id : ids) {
+                        cells.add(score.milestones().stream().filter(m -> m.milestone().equals(id)).findFirst()
+                                .map(MilestoneScore::threshold).orElse(null));
+                    }
+                    cells.add(card.definitionsVersion());
+                    csv.append(String.join(",", cells.stream().map(ScorecardCsv::cell).toList())).append("\r\n");
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    static final List<String> PATH_COLUMNS = List.of("plant", "kpi", "unit", "currency", "year", "complete", "value",
+            "lower", "upper", "sample_size", "days", "baseline", "baseline_method", "baseline_period");
+
     private static String row(PlantScorecard card, KpiScore score, MilestoneScore m) {
         Baseline b = score.baseline();
         KpiValue current = score.current();
@@ -64,7 +108,8 @@ public final class ScorecardCsv {
         return String.join(",", cells.stream().map(ScorecardCsv::cell).toList());
     }
 
-    private static String cell(Object value) {
+    /** One RFC 4180 cell: quoted when it holds a comma, a quote or a line break. */
+    public static String cell(Object value) {
         String text = Objects.toString(value, "");
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
             return "\"" + text.replace("\"", "\"\"") + "\"";

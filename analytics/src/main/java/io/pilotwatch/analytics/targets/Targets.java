@@ -1,5 +1,6 @@
 package io.pilotwatch.analytics.targets;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,11 +8,18 @@ import java.util.Map;
  * plants that override them. A plant not listed gets the defaults.
  *
  * @param source where it came from, for the scorecard
+ * @param groups the configured groups of plants for the programme view, in file order (the implicit group
+ *               {@value Group#ALL} of every known plant is not among them)
  */
-public record Targets(String source, PlantPolicy defaults, Map<String, PlantPolicy> plants) {
+public record Targets(String source, PlantPolicy defaults, Map<String, PlantPolicy> plants, List<Group> groups) {
 
     public Targets {
         plants = Map.copyOf(plants);
+        groups = List.copyOf(groups);
+    }
+
+    public Targets(String source, PlantPolicy defaults, Map<String, PlantPolicy> plants) {
+        this(source, defaults, plants, List.of());
     }
 
     public PlantPolicy forPlant(String plant) {

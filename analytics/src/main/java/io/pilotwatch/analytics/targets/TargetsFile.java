@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public final class TargetsFile {
     static final String KIND = "targets";
     private static final String RESOURCE = "policy-targets.yaml";
     private static final Pattern MILESTONE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+    private static final Pattern GROUP_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private TargetsFile() {
@@ -51,7 +53,7 @@ public final class TargetsFile {
     }
 
     static Targets parse(DefinitionNode root) {
-        root.keys(Set.of("defaults", "plants"));
+        root.keys(Set.of("defaults", "plants", "groups"));
         DefinitionNode defaultsNode = root.get("defaults");
         if (!defaultsNode.isPresent()) {
             throw defaultsNode.problem("is required (timezone, currency and milestones of every plant)");
@@ -66,7 +68,36 @@ public final class TargetsFile {
             }
             plants.put(plant, policy(node, defaults));
         }
-        return new Targets(root.file(), defaults, plants);
+        return new Targets(root.file(), defaults, plants, groups(root.get("groups")));
+    }
+
+    private static List<Group> groups(DefinitionNode node) {
+        List<Group> groups = new ArrayList<>();
+        for (String id : node.keys()) {
+            DefinitionNode group = node.get(id);
+            if (!GROUP_ID.matcher(id).matches() || Group.ALL.equals(id)) {
+                throw group.problem("is not a group id (" + GROUP_ID + ", not '" + Group.ALL
+                        + "', which every programme view has: every plant the analytics knows)");
+            }
+            group.keys(Set.of("name", "plants"));
+            DefinitionNode plantsNode = group.get("plants");
+            List<String> plants = plantsNode.texts();
+            if (plants.isEmpty()) {
+                throw plantsNode.problem("is empty: a group needs at least one plant");
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < plants.size(); i++) {
+                String plant = plants.get(i);
+                if (!StationId.isValidId(plant)) {
+                    throw plantsNode.problem("item " + (i + 1) + " '" + plant + "' is not a plant id (" + StationId.ID_PATTERN + ")");
+                }
+                if (!seen.add(plant)) {
+                    throw plantsNode.problem("names plant '" + plant + "' twice");
+                }
+            }
+            groups.add(new Group(id, group.get("name").optionalText().orElse(id), plants));
+        }
+        return groups;
     }
 
     /** A plant's policy; with {@code base} null it is the defaults, where everything is required. */

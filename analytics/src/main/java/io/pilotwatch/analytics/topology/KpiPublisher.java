@@ -38,7 +38,7 @@ final class KpiPublisher {
 
     KpiPublisher(KpiData data, AnalyticsConfig config, LongSupplier wallClock, ClosedFigures closed) {
         this.data = data;
-        this.builder = new ScorecardBuilder(data, config, wallClock, closed);
+        this.builder = new ScorecardBuilder(data, config, wallClock, closed).withoutPaths();
     }
 
     /** Marks the plant's state as changed: an event of it was taken, counted or refused, or a baseline frozen. */

@@ -32,7 +32,8 @@ public final class SampleCards {
                 "projected", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31), current, Verdict.OFF_TRACK,
                 "trend <misses> the target", 0.5, 0.16, LocalDate.of(2027, 4, 16), 6, null, 0.12, 0.2);
         KpiScore kpi = new KpiScore(Kpi.DEFECT_RATE, "ratio", baseline, current, KpiScore.Reduction.of(current, baseline),
-                List.of(score));
+                List.of(score), List.of(new YearValue(2024, true, new KpiValue(0.12, 0.1, 0.14, 5000, 300)),
+                        new YearValue(2025, false, current)));
         WindowFigures trailing = new WindowFigures("trailing", "2025-01-01..2025-03-31", LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 3, 31), Map.of(Kpi.DEFECT_RATE, current), Map.of(), Map.of(), Map.of(), null, 0, 0,
                 0, 0, 0);
