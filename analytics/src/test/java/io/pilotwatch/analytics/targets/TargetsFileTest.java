@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +105,45 @@ class TargetsFileTest {
         assertThatThrownBy(() -> TargetsFile.load(reduction))
                 .hasMessageContaining("key 'defaults.milestones.2020.targets.defect_rate.reduction': must be from");
         assertThatThrownBy(() -> TargetsFile.load(zone)).hasMessageContaining("key 'defaults.timezone': is not a time zone");
+    }
+
+    @Test
+    void groupsKeepTheirMembersInFileOrderAndAPlantMayBelongToSeveral() throws IOException {
+        Targets targets = TargetsFile.load(write("""
+                defaults:
+                  milestones:
+                    "2020": {due: 2020-12-31, targets: {defect_rate: {reduction: 0.3}}}
+                groups:
+                  zhejiang: {name: Zhejiang province, plants: [hz-gearbox, nb-pump]}
+                  machinery:
+                    plants: [nb-pump, sz-motor]
+                """));
+
+        assertThat(targets.groups()).containsExactly(
+                new Group("zhejiang", "Zhejiang province", List.of("hz-gearbox", "nb-pump")),
+                new Group("machinery", "machinery", List.of("nb-pump", "sz-motor")));
+        assertThat(TargetsFile.policyDefaults().groups()).isEmpty();
+    }
+
+    @Test
+    void badGroupsFailNamingTheKey() throws IOException {
+        String milestones = """
+                defaults:
+                  milestones:
+                    "2020": {due: 2020-12-31, targets: {defect_rate: {reduction: 0.3}}}
+                """;
+        assertThatThrownBy(() -> TargetsFile.load(write(milestones + "groups:\n  all: {plants: [a]}\n")))
+                .hasMessageContaining("key 'groups.all': is not a group id").hasMessageContaining("not 'all'");
+        assertThatThrownBy(() -> TargetsFile.load(write(milestones + "groups:\n  g: {plants: a}\n")))
+                .hasMessageContaining("key 'groups.g.plants': must be a list");
+        assertThatThrownBy(() -> TargetsFile.load(write(milestones + "groups:\n  g: {plants: []}\n")))
+                .hasMessageContaining("key 'groups.g.plants': is empty");
+        assertThatThrownBy(() -> TargetsFile.load(write(milestones + "groups:\n  g: {plants: [a, 'b/c']}\n")))
+                .hasMessageContaining("key 'groups.g.plants': item 2 'b/c' is not a plant id");
+        assertThatThrownBy(() -> TargetsFile.load(write(milestones + "groups:\n  g: {plants: [a, a]}\n")))
+                .hasMessageContaining("key 'groups.g.plants': names plant 'a' twice");
+        assertThatThrownBy(() -> TargetsFile.load(write(milestones + "groups:\n  g: {members: [a]}\n")))
+                .hasMessageContaining("key 'groups.g.members': is not a known key");
     }
 
     private Path write(String yaml) throws IOException {
