@@ -163,7 +163,8 @@ public final class ScorecardBuilder {
     static final int MAX_PATH_YEARS = 15;
 
     /**
-     * The KPI in each calendar year from its baseline's year (or the first event's, if earlier) to the clock's year.
+     * The KPI in each calendar year from its baseline's year (a baseline with a value; or the first event's, if
+     * earlier) to the clock's year.
      * Years before the first event hold no data and are not computed.
      */
     private List<YearValue> path(Scope scope, PlantRecord record, Kpi kpi, Optional<Baseline> baseline,
@@ -171,7 +172,7 @@ public final class ScorecardBuilder {
         PlantCalendar calendar = scope.calendar();
         int last = calendar.dateOf(scope.clockMillis()).getYear();
         int firstEvent = calendar.dateOf(record.firstEventMillis()).getYear();
-        int first = Math.max(last - MAX_PATH_YEARS + 1, Math.min(firstEvent, baseline.flatMap(ScorecardBuilder::year)
+        int first = Math.max(last - MAX_PATH_YEARS + 1, Math.min(firstEvent, baseline.filter(Baseline::hasValue).flatMap(ScorecardBuilder::year)
                 .orElse(firstEvent)));
         List<YearValue> path = new ArrayList<>();
         for (int year = first; year <= last; year++) {
