@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -108,7 +109,7 @@ class ScorecardAcrossInstancesIT {
     }
 
     /** Each plant's defect rate (month window) is one series across the instances: no doubles, none missing. */
-    private void assertEachPlantExportedOnce(List<ServiceProcess> instances) {
+    private void assertEachPlantExportedOnce(List<ServiceProcess> instances) throws Exception {
         await().atMost(SETTLED).untilAsserted(() -> {
             List<ScrapedMetrics> scrapes = new ArrayList<>();
             for (ServiceProcess instance : instances) {
@@ -119,7 +120,17 @@ class ScorecardAcrossInstancesIT {
                 assertThat(all.value("analytics_plant_kpi", "plant", plant, "window", "month", "kpi", "defect_rate"))
                         .as(plant).isPresent();
             }
+            // The programme is built from every instance's plants and exported by exactly one instance. Seen failing
+            // with every instance exporting it (exportsProgramme always true).
+            List<Double> programme = scrapes.stream().map(scrape -> scrape.value("analytics_programme_group_plants",
+                    "group", "all")).filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble).toList();
+            assertThat(programme).containsExactly((double) PLANTS.size());
         });
+        for (ServiceProcess instance : instances) {
+            HttpResponse<String> response = get(instance.httpPort(), "/api/v1/programme");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(JSON.readTree(response.body()).at("/groups/0/plantsWithData").size()).isEqualTo(PLANTS.size());
+        }
     }
 
     private List<String> plantsOrNull(int port) {

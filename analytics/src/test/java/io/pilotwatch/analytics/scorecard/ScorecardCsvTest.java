@@ -43,4 +43,19 @@ class ScorecardCsvTest {
     void noPlantsIsTheHeaderAlone() {
         assertThat(ScorecardCsv.write(List.of())).isEqualTo(String.join(",", ScorecardCsv.COLUMNS) + "\r\n");
     }
+
+    @Test
+    void pathsHaveOneRowPerPlantKpiAndYearWithEachMilestonesThreshold() {
+        // SampleCards.hostile(): the defect rate in 2024 (complete) and 2025 (so far), configured baseline 0.2 of
+        // 2015, milestone "m<1>" with threshold 0.14.
+        List<java.util.Map<String, String>> rows = CsvRows.parse(ScorecardCsv.writePaths(List.of(SampleCards.hostile())));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("plant", SampleCards.PLANT).containsEntry("kpi", "defect_rate")
+                .containsEntry("year", "2024").containsEntry("complete", "true").containsEntry("value", "0.12")
+                .containsEntry("lower", "0.1").containsEntry("upper", "0.14").containsEntry("sample_size", "5000")
+                .containsEntry("days", "300").containsEntry("baseline", "0.2").containsEntry("baseline_period", "2015")
+                .containsEntry("threshold_" + SampleCards.MILESTONE, "0.14").containsEntry("definitions_version", "kpis/2");
+        assertThat(rows.get(1)).containsEntry("year", "2025").containsEntry("complete", "false")
+                .containsEntry("value", "0.05");
+    }
 }
