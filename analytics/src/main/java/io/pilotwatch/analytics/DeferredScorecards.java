@@ -51,11 +51,14 @@ final class DeferredScorecards implements OperationsServer.ScorecardSource {
     }
 
     @Override
-    public void refreshMetrics() {
+    public Optional<List<PlantScorecard>> refreshMetrics() {
         OperationsServer.ScorecardSource source = delegate;
-        if (source != null) {
-            source.refreshMetrics();
-        }
+        return source == null ? Optional.empty() : source.refreshMetrics();
+    }
+
+    @Override
+    public List<PlantScorecard> withOthers(List<PlantScorecard> local) {
+        return source().withOthers(local);
     }
 }
 

@@ -52,14 +52,15 @@ record LocalScorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMe
     }
 
     @Override
-    public void refreshMetrics() {
+    public Optional<List<PlantScorecard>> refreshMetrics() {
         try {
             KpiData data = InteractiveKpiData.of(streams);
-            metrics.update(builder(data).buildAll(),
-                    data.plant(PlantRecord.UNKNOWN_PLANT));
+            List<PlantScorecard> cards = builder(data).buildAll();
+            metrics.update(cards, data.plant(PlantRecord.UNKNOWN_PLANT));
             if (exporting.compareAndSet(false, true)) {
                 LOG.info("KPI series exported again: this instance's stores are queryable");
             }
+            return Optional.of(cards);
         } catch (InvalidStateStoreException e) {
             // Restoring, rebalancing, or no KPI task on this instance: export no KPI series rather than ones
             // another instance may own now. Said once per change, so an instance that stays silent says why.
@@ -67,6 +68,7 @@ record LocalScorecards(KafkaStreams streams, AnalyticsConfig config, ScorecardMe
             if (exporting.compareAndSet(true, false)) {
                 LOG.info("KPI series withdrawn (Streams {}): {}", streams.state(), e.getMessage());
             }
+            return Optional.empty();
         }
     }
 }

@@ -43,6 +43,11 @@ public final class ClusterScorecards implements ScorecardSource {
 
     @Override
     public List<PlantScorecard> scorecards() {
+        return withOthers(local.localScorecards());
+    }
+
+    @Override
+    public List<PlantScorecard> withOthers(List<PlantScorecard> localCards) {
         Instances.Placement placement = instances.placement();
         if (!placement.complete()) {
             throw new ScorecardsUnavailableException("partitions are being reassigned among the instances");
@@ -58,7 +63,7 @@ public final class ClusterScorecards implements ScorecardSource {
             }));
         }
         Map<String, PlantScorecard> byPlant = new TreeMap<>();
-        local.localScorecards().forEach(card -> byPlant.put(card.plant(), card));
+        localCards.forEach(card -> byPlant.put(card.plant(), card));
         for (int i = 0; i < remote.size(); i++) {
             for (PlantScorecard card : join(remote.get(i), placement.others().get(i))) {
                 byPlant.putIfAbsent(card.plant(), card);
@@ -92,8 +97,8 @@ public final class ClusterScorecards implements ScorecardSource {
     }
 
     @Override
-    public void refreshMetrics() {
-        local.refreshMetrics();
+    public Optional<List<PlantScorecard>> refreshMetrics() {
+        return local.refreshMetrics();
     }
 
     /** The instance whose advertised address sorts first exports the programme, once every partition has an owner. */

@@ -58,8 +58,21 @@ public final class OperationsServer {
         /** One plant's scorecard if this instance holds it. */
         Optional<PlantDetail> localPlant(String plant);
 
-        /** Exports this instance's plants only: each series has one owner. */
-        void refreshMetrics();
+        /**
+         * Exports this instance's plants only: each series has one owner.
+         *
+         * @return the scorecards exported; empty while this instance's stores cannot be read
+         */
+        Optional<List<PlantScorecard>> refreshMetrics();
+
+        /**
+         * Every plant's scorecard given this instance's own (just built): the others' fetched from their instances.
+         *
+         * @throws ScorecardsUnavailableException while plants move between instances or one cannot be reached
+         */
+        default List<PlantScorecard> withOthers(List<PlantScorecard> local) {
+            return local;
+        }
 
         /**
          * Whether this instance exports the programme's metrics (built from every instance's plants): one instance
@@ -87,8 +100,7 @@ public final class OperationsServer {
         BlockingReplies replies = new BlockingReplies(vertx);
         new ScorecardRoutes(scorecards, pages, programme, replies).mount(router);
         router.get("/metrics").handler(ctx -> replies.reply(ctx, () -> {
-            scorecards.refreshMetrics();
-            refreshProgrammeMetrics();
+            refreshProgrammeMetrics(scorecards.refreshMetrics());
             return Reply.ok("text/plain; version=0.0.4; charset=utf-8", registry.scrape());
         }));
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
@@ -108,12 +120,12 @@ public final class OperationsServer {
      * plants cannot all be read (a rebalance, an instance out of reach): a programme without some plants would be
      * wrong, not just incomplete.
      */
-    private void refreshProgrammeMetrics() {
+    private void refreshProgrammeMetrics(Optional<List<PlantScorecard>> local) {
         Optional<Programme> current = Optional.empty();
-        if (scorecards.exportsProgramme()) {
+        if (local.isPresent() && scorecards.exportsProgramme()) {
             try {
-                current = Optional.of(programme.build(scorecards.scorecards()));
-            } catch (InvalidStateStoreException | ScorecardsUnavailableException e) {
+                current = Optional.of(programme.build(scorecards.withOthers(local.get())));
+            } catch (ScorecardsUnavailableException e) {
                 current = Optional.empty();
             }
         }
