@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilotwatch.analytics.VerdictMonths;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.programme.Programme;
+import io.pilotwatch.analytics.programme.ProgrammeBuilder;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
+import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
 import io.pilotwatch.analytics.topology.TopologyHarness;
 import java.io.IOException;
@@ -46,7 +49,7 @@ class ScorecardPagesTest {
 
     @Test
     void overviewShowsEachVerdictWithItsProgressAndProjectedDate() {
-        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).overview(List.of(detail.card())));
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).overview(List.of(detail.card()), programme(List.of(detail.card()))));
         Element plant = page.selectFirst("section.plant[data-plant=cd-valve]");
 
         assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".badge").text()).isEqualTo("met");
@@ -77,7 +80,7 @@ class ScorecardPagesTest {
 
     @Test
     void overviewShowsBaselineCurrentValueWithIntervalSampleAndCompleteness() {
-        Element plant = Jsoup.parse(new ScorecardPages(GRAFANA).overviewContent(List.of(detail.card())))
+        Element plant = Jsoup.parse(new ScorecardPages(GRAFANA).overviewContent(List.of(detail.card()), programme(List.of(detail.card()))))
                 .selectFirst("section.plant");
         Element defects = plant.selectFirst("tr[data-kpi=defect_rate]");
 
@@ -136,9 +139,24 @@ class ScorecardPagesTest {
 
     @Test
     void overviewWithoutPlantsSaysWhy() {
-        String content = new ScorecardPages(GRAFANA).overviewContent(List.of());
+        String content = new ScorecardPages(GRAFANA).overviewContent(List.of(), programme(List.of()));
 
         assertThat(Jsoup.parse(content).selectFirst("p.empty").text()).startsWith("No plant has sent data yet");
+    }
+
+    /** VerdictMonths' one plant as a programme: m1 not met (its cycle), m2 off track (its cycle and CNC ratio). */
+    @Test
+    void overviewHeadsWithTheProgrammeOfItsPlants() {
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).overviewContent(List.of(detail.card()),
+                programme(List.of(detail.card()))));
+
+        assertThat(page.select("section.programme-summary li").eachText()).containsExactly(
+                "m1: 0 of 1 plants met every target (due 2025-01-31, assessed)",
+                "m2: 0 of 1 plants on track for every target (due 2025-12-31, projected)");
+    }
+
+    private Programme programme(List<PlantScorecard> cards) {
+        return new ProgrammeBuilder(harness.config.targets()).build(cards);
     }
 
     private static Element milestone(Element plant, String kpi, String milestone) {
