@@ -8,13 +8,14 @@ import io.pilotwatch.analytics.scorecard.KpiScore;
 import io.pilotwatch.analytics.scorecard.MilestoneScore;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import io.pilotwatch.analytics.scorecard.YearValue;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * A plant's path since its baseline: per targeted KPI one small table of calendar years (value with its 95%
- * interval and sample; the clock's year marked "so far"), headed by the baseline and each milestone's threshold,
- * so that a year reads against both.
+ * interval and sample; the clock's year marked "so far"; years in a row without data on one line), headed by the
+ * baseline and each milestone's threshold, so that a year reads against both.
  */
 final class PathTable {
 
@@ -55,7 +56,22 @@ final class PathTable {
         }
         html.append("</small></caption>\n<thead><tr><th scope=\"col\">Year</th><th scope=\"col\">Value</th></tr></thead>"
                 + "\n<tbody>\n");
-        for (YearValue year : score.years()) {
+        List<YearValue> years = score.years();
+        for (int i = 0; i < years.size(); i++) {
+            YearValue year = years.get(i);
+            int last = i;
+            while (year.value() == null && last + 1 < years.size() && years.get(last + 1).value() == null) {
+                last++;
+            }
+            if (last > i) {
+                // Years without data in a row (a baseline year long before the first event) take one line.
+                html.append("<tr class=\"gap\" data-years=\"").append(year.year()).append('-')
+                        .append(years.get(last).year()).append("\"><th scope=\"row\">").append(year.year())
+                        .append("–").append(years.get(last).year()).append("</th><td data-label=\"Value\">")
+                        .append("<span class=\"none\">no data</span></td></tr>\n");
+                i = last;
+                continue;
+            }
             html.append("<tr data-year=\"").append(year.year()).append("\"").append(year.complete() ? ""
                     : " class=\"partial\"").append("><th scope=\"row\">").append(year.year())
                     .append(year.complete() ? "" : " <small class=\"so-far\">so far</small>")
