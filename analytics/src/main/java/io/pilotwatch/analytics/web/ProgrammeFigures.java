@@ -6,11 +6,12 @@ import io.pilotwatch.analytics.programme.Programme;
 import io.pilotwatch.analytics.programme.Programme.CncYear;
 import io.pilotwatch.analytics.programme.Programme.GroupFigures;
 import io.pilotwatch.analytics.programme.Programme.Spread;
+import java.util.List;
 
 /**
  * A group's figures across plants: the spread of each KPI's reduction against the plants' baselines, and the CNC
  * ratio of key processes by year (the mean of the plants' ratios, as the plan defines it) against the national
- * indicator.
+ * indicator (years with neither plants nor an indicator value, in a row, on one line).
  */
 final class ProgrammeFigures {
 
@@ -59,7 +60,22 @@ final class ProgrammeFigures {
         if (group.cncRatio().isEmpty()) {
             html.append("<tr><td colspan=\"5\"><span class=\"none\">no year with data</span></td></tr>\n");
         }
-        for (CncYear year : group.cncRatio()) {
+        List<CncYear> years = group.cncRatio();
+        for (int i = 0; i < years.size(); i++) {
+            CncYear year = years.get(i);
+            int last = i;
+            while (empty(year) && last + 1 < years.size() && empty(years.get(last + 1))) {
+                last++;
+            }
+            if (last > i) {
+                // Years with neither data nor an indicator value, in a row, take one line.
+                html.append("<tr class=\"gap\" data-years=\"").append(year.year()).append('-')
+                        .append(years.get(last).year()).append("\"><th scope=\"row\">").append(year.year()).append("–")
+                        .append(years.get(last).year()).append("</th><td colspan=\"4\"><span class=\"none\">no data"
+                                + "</span></td></tr>\n");
+                i = last;
+                continue;
+            }
             html.append("<tr data-year=\"").append(year.year()).append("\"").append(year.complete() ? "" : " class=\"partial\"")
                     .append("><th scope=\"row\">").append(year.year()).append(year.complete() ? ""
                             : " <small class=\"so-far\">so far</small>").append("</th><td data-label=\"Mean\">");
@@ -81,5 +97,9 @@ final class ProgrammeFigures {
                             + "\">" + esc(year.verdict().replace('_', ' ')) + "</span>").append("</td></tr>\n");
         }
         return html.append("</tbody></table>\n").toString();
+    }
+
+    private static boolean empty(CncYear year) {
+        return year.plants() == 0 && year.indicator() == null;
     }
 }
