@@ -64,7 +64,8 @@ final class ProgrammePage {
         Set<String> withData = Set.copyOf(group.plantsWithData());
         List<String> without = group.plants().stream().filter(p -> !withData.contains(p)).toList();
         StringBuilder html = new StringBuilder("<p class=\"members\"><span data-count=\"members\">")
-                .append(group.plants().size()).append("</span> plants, <span data-count=\"with-data\">")
+                .append(group.plants().size()).append("</span> plant").append(group.plants().size() == 1 ? "" : "s")
+                .append(", <span data-count=\"with-data\">")
                 .append(group.plantsWithData().size()).append("</span> with data");
         if (!group.plantsWithData().isEmpty()) {
             html.append(": ").append(links(group.plantsWithData()));

@@ -303,6 +303,10 @@ class ScorecardPageIT {
         assertThat(Double.parseDouble(browser.driver.findElement(median).getAttribute("data-value")))
                 .isCloseTo(1 - (100 * 7200.0 + 111 * 7000.0) / 211 / 3600, org.assertj.core.data.Offset.offset(1e-9));
         browser.script("window.sameDocument = 'yes'");
+        // The page has asked for its content at least once before the new data: a content route that answered
+        // with its first answer forever was seen passing without this wait, and failing with it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.findElement(By.id("live-status")).getText()
+                .startsWith("live · updated"));
 
         produce(data.marchUnits(10));
 
