@@ -8,6 +8,7 @@ import io.pilotwatch.analytics.programme.Programme.GroupFigures;
 import io.pilotwatch.analytics.programme.Programme.Tally;
 import io.pilotwatch.analytics.programme.Standing;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
+import io.pilotwatch.analytics.targets.Group;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ final class ProgrammePage {
      * a projected milestone counts the plants on track instead, as none can have met it yet.
      */
     static String summary(Programme programme) {
-        GroupFigures all = programme.groups().stream().filter(g -> g.id().equals("all")).findFirst().orElse(null);
+        GroupFigures all = programme.groups().stream().filter(g -> g.id().equals(Group.ALL)).findFirst().orElse(null);
         StringBuilder html = new StringBuilder("<section class=\"programme-summary\" data-group=\"all\"><h2>Programme"
                 + " <small><a href=\"/scorecard/programme\" data-link=\"programme\">every group, KPI and year</a>"
                 + "</small></h2>\n");
