@@ -5,6 +5,7 @@ import io.pilotwatch.analytics.programme.ProgrammeCsv;
 import io.pilotwatch.analytics.programme.ProgrammeJson;
 import io.pilotwatch.analytics.scorecard.ScorecardWire;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
+import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import io.pilotwatch.analytics.scorecard.ScorecardCsv;
 import io.pilotwatch.analytics.scorecard.ScorecardJson;
 import io.pilotwatch.analytics.web.ScorecardPages;
@@ -15,12 +16,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The scorecard's pages ({@code /scorecard}, {@code /scorecard/plants/{plant}}, each with a {@code /content}
- * twin that the page polls), its exports ({@code /api/v1/scorecard}, {@code .csv}, {@code /plants/{plant}})
- * and the page's stylesheet and script. Pages may load nothing but this service's own files (CSP).
+ * The scorecard's pages ({@code /scorecard}, {@code /scorecard/programme}, {@code /scorecard/plants/{plant}}, each
+ * with a {@code /content} twin that the page polls), its exports ({@code /api/v1/scorecard}, {@code .csv},
+ * {@code /plants/{plant}}, {@code /api/v1/programme}, {@code .csv}) and the page's stylesheet and script. Pages may load nothing but this service's own files (CSP).
  */
 final class ScorecardRoutes {
 
@@ -47,10 +49,18 @@ final class ScorecardRoutes {
     void mount(Router router) {
         router.route().handler(ScorecardRoutes::securityHeaders);
         router.get("/").handler(ctx -> ctx.redirect("/scorecard"));
-        router.get("/scorecard").handler(ctx -> replies.reply(ctx, () -> Reply.ok(HTML,
-                pages.overview(source.scorecards()))));
-        router.get("/scorecard/content").handler(ctx -> replies.reply(ctx, () -> content(200,
-                pages.overviewContent(source.scorecards()))));
+        router.get("/scorecard").handler(ctx -> replies.reply(ctx, () -> {
+            List<PlantScorecard> cards = source.scorecards();
+            return Reply.ok(HTML, pages.overview(cards, programme.build(cards)));
+        }));
+        router.get("/scorecard/content").handler(ctx -> replies.reply(ctx, () -> {
+            List<PlantScorecard> cards = source.scorecards();
+            return content(200, pages.overviewContent(cards, programme.build(cards)));
+        }));
+        router.get("/scorecard/programme").handler(ctx -> replies.reply(ctx, () -> Reply.ok(HTML,
+                pages.programme(programme.build(source.scorecards())))));
+        router.get("/scorecard/programme/content").handler(ctx -> replies.reply(ctx, () -> content(200,
+                pages.programmeContent(programme.build(source.scorecards())))));
         router.get("/scorecard/plants/:plant").handler(ctx -> replies.reply(ctx, () -> plant(ctx, false)));
         router.get("/scorecard/plants/:plant/content").handler(ctx -> replies.reply(ctx, () -> plant(ctx, true)));
         router.get("/api/v1/scorecard").handler(ctx -> replies.reply(ctx, () -> Reply.ok("application/json",

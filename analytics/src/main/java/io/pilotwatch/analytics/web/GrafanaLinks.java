@@ -27,6 +27,11 @@ final class GrafanaLinks {
                 + link(b, PIPELINE, "", "Grafana: pipeline")).orElse("");
     }
 
+    /** The programme page's link: the scorecard dashboard, whose "Programme" row holds the programme's series. */
+    String programme() {
+        return base.map(b -> link(b, SCORECARD, "", "Grafana: programme")).orElse("");
+    }
+
     String plant(String plant) {
         return base.map(b -> link(b, PLANT_KPIS, "?var-plant=" + url(plant), "Grafana: plant KPIs")).orElse("");
     }

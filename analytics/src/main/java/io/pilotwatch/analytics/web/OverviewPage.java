@@ -4,6 +4,7 @@ import static io.pilotwatch.analytics.web.Html.esc;
 import static io.pilotwatch.analytics.web.Html.url;
 
 import io.pilotwatch.analytics.kpi.Kpi;
+import io.pilotwatch.analytics.programme.Programme;
 import io.pilotwatch.analytics.scorecard.KpiScore;
 import io.pilotwatch.analytics.scorecard.MilestoneScore;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
@@ -12,7 +13,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code /scorecard}: every plant's verdicts at a glance (plants x KPIs), then each plant's table.
+ * {@code /scorecard}: the programme in one line per milestone, every plant's verdicts at a glance (plants x KPIs),
+ * then each plant's table.
  */
 final class OverviewPage {
 
@@ -22,7 +24,7 @@ final class OverviewPage {
         this.grafana = grafana;
     }
 
-    String content(List<PlantScorecard> cards) {
+    String content(List<PlantScorecard> cards, Programme programme) {
         StringBuilder html = new StringBuilder("<h1>Pilot plant scorecard</h1>\n<p class=\"meta\">Definitions <strong "
                 + "data-definitions=\"" + PlantScorecard.DEFINITIONS_VERSION + "\">" + PlantScorecard.DEFINITIONS_VERSION
                 + "</strong> · current values over the trailing window · verdicts with 95% intervals</p>\n");
@@ -30,7 +32,7 @@ final class OverviewPage {
             return html.append("<p class=\"empty\">No plant has sent data yet (or this instance holds none of the "
                     + "plants: with several instances each shows the plants it processes).</p>").toString();
         }
-        html.append(glance(cards));
+        html.append(ProgrammePage.summary(programme)).append(glance(cards));
         for (PlantScorecard card : cards) {
             html.append("<section class=\"plant\" id=\"plant-").append(esc(card.plant())).append("\" data-plant=\"")
                     .append(esc(card.plant())).append("\">\n<h2><a href=\"").append(plantHref(card.plant())).append("\">")

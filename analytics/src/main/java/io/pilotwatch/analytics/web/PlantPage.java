@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * {@code /scorecard/plants/{plant}}: the plant's table, its monthly trend per KPI against the baseline and the
- * milestones' thresholds, then the same per line, and the full data completeness. Lines have no baselines of
+ * milestones' thresholds, its yearly path since the baseline, then the monthly trends per line, and the full data completeness. Lines have no baselines of
  * their own: their charts show the plant's, for reference.
  */
 final class PlantPage {
@@ -39,6 +39,7 @@ final class PlantPage {
                 .append(CompletenessView.summary(card.completeness())).append(PlantTable.render(card));
         html.append("<section class=\"trends\" data-scope=\"plant\"><h2>Monthly trend of the plant</h2>\n")
                 .append(charts(card, trends.plantMonths(), 320, 150, "charts")).append("</section>\n");
+        html.append(PathTable.render(card));
         html.append(lines(card, trends));
         html.append("<section class=\"data\"><h2>Data completeness</h2>")
                 .append(CompletenessView.details(card.completeness(), card.timezone())).append("</section>\n");

@@ -4,6 +4,7 @@ import static io.pilotwatch.analytics.web.Html.esc;
 import static io.pilotwatch.analytics.web.Html.url;
 
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.programme.Programme;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
 import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * The evaluator's pages, rendered on the server from the scorecard model (no I/O here): the overview
- * {@code /scorecard} and a page per plant. Each comes whole, or as its content alone, which the page's
+ * {@code /scorecard}, the programme {@code /scorecard/programme} and a page per plant. Each comes whole, or as its content alone, which the page's
  * script fetches to update itself.
  */
 public final class ScorecardPages {
@@ -31,15 +32,37 @@ public final class ScorecardPages {
         this.plant = new PlantPage(overview, grafana);
     }
 
-    public String overview(List<PlantScorecard> cards) {
+    public String overview(List<PlantScorecard> cards, Programme programme) {
         String nav = "<a href=\"/scorecard\" aria-current=\"page\">Scorecard</a> "
+                + "<a href=\"/scorecard/programme\" data-link=\"programme\">Programme</a> "
                 + "<a href=\"/api/v1/scorecard.csv\" download=\"scorecard.csv\" data-export=\"csv\">CSV</a> "
-                + "<a href=\"/api/v1/scorecard\" data-export=\"json\">JSON</a> " + grafana.overview();
-        return Layout.page("PilotWatch scorecard", "/scorecard/content", refreshSeconds, nav, overviewContent(cards));
+                + "<a href=\"/api/v1/scorecard\" data-export=\"json\">JSON</a> "
+                + "<a href=\"/api/v1/programme.csv\" download=\"programme.csv\" data-export=\"programme-csv\">"
+                + "Programme CSV</a> <a href=\"/api/v1/programme\" data-export=\"programme-json\">Programme JSON</a> "
+                + grafana.overview();
+        return Layout.page("PilotWatch scorecard", "/scorecard/content", refreshSeconds, nav,
+                overviewContent(cards, programme));
     }
 
-    public String overviewContent(List<PlantScorecard> cards) {
-        return overview.content(cards);
+    /** @param programme built from the same {@code cards}: its group {@code all} heads the page */
+    public String overviewContent(List<PlantScorecard> cards, Programme programme) {
+        return overview.content(cards, programme);
+    }
+
+    /** {@code /scorecard/programme}: every group against its milestones and the national indicator. */
+    public String programme(Programme programme) {
+        String nav = "<a href=\"/scorecard\">← All plants</a> "
+                + "<a href=\"/scorecard/programme\" aria-current=\"page\">Programme</a> "
+                + "<a href=\"/api/v1/programme.csv\" download=\"programme.csv\" data-export=\"csv\">CSV</a> "
+                + "<a href=\"/api/v1/programme\" data-export=\"json\">JSON</a> "
+                + "<a href=\"/api/v1/scorecard/paths.csv\" download=\"paths.csv\" data-export=\"paths-csv\">"
+                + "Plants' yearly paths CSV</a> " + grafana.programme();
+        return Layout.page("PilotWatch programme", "/scorecard/programme/content", refreshSeconds, nav,
+                programmeContent(programme));
+    }
+
+    public String programmeContent(Programme programme) {
+        return ProgrammePage.content(programme);
     }
 
     public String plant(PlantDetail detail) {

@@ -61,6 +61,9 @@ class ScorecardPageIT {
         kafka.createTopic(TOPIC, 2);
         produce(data.records());
         Map<String, String> settings = new HashMap<>(VerdictMonths.settings(dir));
+        // A group with a plant that never sends data: the programme page counts it as "no data".
+        settings.put("analytics.targets.file", Files.writeString(dir.resolve("targets-groups.yaml"), VerdictMonths.TARGETS
+                + "groups:\n  valves:\n    name: Valve makers\n    plants: [cd-valve, nb-pump]\n").toString());
         settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         settings.put("kafka.topic.telemetry", TOPIC);
         settings.put("kafka.topic.dlq", "page-it.dlq");
@@ -225,6 +228,105 @@ class ScorecardPageIT {
         assertThat(unknown.body()).contains("No plant no-such-plant");
         assertThat(plantJson).contains("\"definitionsVersion\":\"kpis/2\"", "\"trends\"", "\"plantMonths\"",
                 "\"month\":\"2025-03\"");
+    }
+
+    @Test
+    @Order(7)
+    void overviewOpensWithTheProgrammeAndLinksItsPage() throws Exception {
+        browser.driver.get(base + "/scorecard");
+
+        // m1: the plant missed its cycle target; m2: off track on its cycle and CNC ratio (see VerdictMonths).
+        assertThat(browser.driver.findElements(By.cssSelector("section.programme-summary li")).stream()
+                .map(WebElement::getText)).containsExactly(
+                "m1: 0 of 1 plants met every target (due 2025-01-31, assessed)",
+                "m2: 0 of 1 plants on track for every target (due 2025-12-31, projected)");
+        browser.driver.findElement(By.cssSelector("section.programme-summary a[data-link='programme']")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.getCurrentUrl().endsWith("/scorecard/programme"));
+        assertThat(browser.driver.findElement(By.cssSelector("section.group[data-group='all'] h2")).getText())
+                .startsWith("All plants");
+    }
+
+    @Test
+    @Order(8)
+    void programmePageShowsTheTalliesAndTheCncRatioByYear() throws Exception {
+        browser.driver.get(base + "/scorecard/programme");
+
+        assertThat(tally("all", "all", "m1", "not_met").getText()).startsWith("1 of 1 (100%, 95% CI ")
+                .endsWith("cd-valve");
+        assertThat(tally("all", "defect_rate", "m1", "met").getAttribute("data-plants")).isEqualTo("1");
+        assertThat(tally("all", "production_cycle", "m1", "not_met").getAttribute("data-plants")).isEqualTo("1");
+        assertThat(tally("all", "production_cycle", "m2", "off_track").getAttribute("data-plants")).isEqualTo("1");
+        // Group valves: cd-valve and nb-pump, which never sent data: 0 of 2 plants 0% (95% CI 0-84%: 1 - 0.025^(1/2)).
+        assertThat(tally("valves", "all", "m1", "met").getText()).isEqualTo("0 of 2 (0%, 95% CI 0–84%)");
+        assertThat(tally("valves", "all", "m1", "no_data").getText()).startsWith("1 of 2 (50%, ").endsWith("nb-pump");
+        assertThat(browser.driver.findElement(By.cssSelector("section.group[data-group='valves'] [data-count='with-data']"))
+                .getText()).isEqualTo("1");
+        // One plant with key stations k1 (CNC) and k2 (not): 50% in 2024 and in 2025 so far; no interval of one
+        // plant, so no verdict against 2025's 64%; no plant's ratio in 2020.
+        assertThat(cncCells("all", 2024)).containsExactly("50.0%", "1", "–", "–");
+        assertThat(cncCells("all", 2025)).containsExactly("50.0%", "1", "64%", "inconclusive");
+        assertThat(cncCells("all", 2020)).containsExactly("no data", "0", "50%", "no data");
+        browser.screenshot("programme", 1400);
+        browser.viewportScreenshot("programme-phone-top", 390, 844);
+        long overflow = (Long) browser.script(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow).as("horizontal overflow on a phone, px").isLessThanOrEqualTo(0);
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        assertThat(browser.severeConsoleMessages()).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void plantPageShowsThePathSinceTheBaseline() throws Exception {
+        browser.driver.get(base + "/scorecard/plants/cd-valve");
+        WebElement defects = browser.driver.findElement(By.cssSelector("section.path table.path-years[data-kpi='defect_rate']"));
+
+        // December 2024: 6 defective of 100; 2025: 5 defective and 4 reworked of 211 (order 5 added 10 good units).
+        assertThat(defects.findElement(By.cssSelector("caption .references")).getText())
+                .isEqualTo("baseline 20.0% (2015) · m1 ≤ 14.0% · m2 ≤ 10.0%");
+        assertThat(defects.findElement(By.cssSelector("tr.gap")).getText()).isEqualTo("2015–2023 no data");
+        assertThat(defects.findElement(By.cssSelector("tr[data-year='2024'] .value")).getAttribute("data-value"))
+                .isEqualTo("0.06");
+        assertThat(defects.findElement(By.cssSelector("tr[data-year='2025'] .sample")).getText()).isEqualTo("n = 211 units");
+        assertThat(defects.findElement(By.cssSelector("tr[data-year='2025'] th")).getText()).isEqualTo("2025 so far");
+        browser.screenshot("plant-path", 1400);
+        assertThat(browser.severeConsoleMessages()).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void programmePageFollowsNewDataWithoutAReload() throws Exception {
+        browser.driver.get(base + "/scorecard/programme");
+        By median = By.cssSelector("table.spread[data-group='all'] tr[data-kpi='production_cycle'][data-window='current'] "
+                + "td.median");
+        // The trailing window's cycle: January 100 units of 7,200 s; February 100, March 11 of 7,000 s.
+        assertThat(Double.parseDouble(browser.driver.findElement(median).getAttribute("data-value")))
+                .isCloseTo(1 - (100 * 7200.0 + 111 * 7000.0) / 211 / 3600, org.assertj.core.data.Offset.offset(1e-9));
+        browser.script("window.sameDocument = 'yes'");
+        // The page has asked for its content at least once before the new data: a content route that answered
+        // with its first answer forever was seen passing without this wait, and failing with it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.findElement(By.id("live-status")).getText()
+                .startsWith("live · updated"));
+
+        produce(data.marchUnits(10));
+
+        await().atMost(PROCESSED).ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .untilAsserted(() -> assertThat(Double.parseDouble(browser.driver.findElement(median)
+                        .getAttribute("data-value"))).isCloseTo(1 - (100 * 7200.0 + 121 * 7000.0) / 221 / 3600,
+                        org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(browser.script("return window.sameDocument")).as("no reload happened").isEqualTo("yes");
+        assertThat(browser.driver.findElement(By.id("live-status")).getText()).startsWith("live · updated");
+        assertThat(get("/api/v1/programme")).contains("\"definitionsVersion\":\"kpis/2\"", "\"id\":\"valves\"");
+    }
+
+    private WebElement tally(String group, String kpi, String milestone, String standing) {
+        return browser.driver.findElement(By.cssSelector("td[data-group='" + group + "'][data-kpi='" + kpi
+                + "'][data-milestone='" + milestone + "'][data-standing='" + standing + "']"));
+    }
+
+    private List<String> cncCells(String group, int year) {
+        return browser.driver.findElements(By.cssSelector("table.cnc[data-group='" + group + "'] tr[data-year='" + year
+                + "'] td")).stream().map(WebElement::getText).toList();
     }
 
     private WebElement cell(String kpi, String milestone) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pilotwatch.analytics.VerdictMonths;
 import io.pilotwatch.analytics.config.AnalyticsConfig;
+import io.pilotwatch.analytics.programme.Programme;
+import io.pilotwatch.analytics.programme.ProgrammeBuilder;
 import io.pilotwatch.analytics.scorecard.PlantDetail;
+import io.pilotwatch.analytics.scorecard.PlantScorecard;
 import io.pilotwatch.analytics.scorecard.ScorecardBuilder;
 import io.pilotwatch.analytics.topology.TopologyHarness;
 import java.io.IOException;
@@ -46,7 +49,7 @@ class ScorecardPagesTest {
 
     @Test
     void overviewShowsEachVerdictWithItsProgressAndProjectedDate() {
-        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).overview(List.of(detail.card())));
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).overview(List.of(detail.card()), programme(List.of(detail.card()))));
         Element plant = page.selectFirst("section.plant[data-plant=cd-valve]");
 
         assertThat(milestone(plant, "defect_rate", "m1").selectFirst(".badge").text()).isEqualTo("met");
@@ -77,7 +80,7 @@ class ScorecardPagesTest {
 
     @Test
     void overviewShowsBaselineCurrentValueWithIntervalSampleAndCompleteness() {
-        Element plant = Jsoup.parse(new ScorecardPages(GRAFANA).overviewContent(List.of(detail.card())))
+        Element plant = Jsoup.parse(new ScorecardPages(GRAFANA).overviewContent(List.of(detail.card()), programme(List.of(detail.card()))))
                 .selectFirst("section.plant");
         Element defects = plant.selectFirst("tr[data-kpi=defect_rate]");
 
@@ -136,9 +139,63 @@ class ScorecardPagesTest {
 
     @Test
     void overviewWithoutPlantsSaysWhy() {
-        String content = new ScorecardPages(GRAFANA).overviewContent(List.of());
+        String content = new ScorecardPages(GRAFANA).overviewContent(List.of(), programme(List.of()));
 
         assertThat(Jsoup.parse(content).selectFirst("p.empty").text()).startsWith("No plant has sent data yet");
+    }
+
+    /** VerdictMonths' one plant as a programme: m1 not met (its cycle), m2 off track (its cycle and CNC ratio). */
+    @Test
+    void overviewHeadsWithTheProgrammeOfItsPlants() {
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).overviewContent(List.of(detail.card()),
+                programme(List.of(detail.card()))));
+
+        assertThat(page.select("section.programme-summary li").eachText()).containsExactly(
+                "m1: 0 of 1 plants met every target (due 2025-01-31, assessed)",
+                "m2: 0 of 1 plants on track for every target (due 2025-12-31, projected)");
+    }
+
+    /**
+     * The one plant's programme: m1 not met overall (its cycle), the CNC ratio of its two key stations (one CNC) is
+     * 0.5 in 2024 and 2025, with one plant no interval: inconclusive against 2025's 64%.
+     */
+    @Test
+    void programmePageOfOnePlant() {
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).programmeContent(programme(List.of(detail.card()))));
+
+        assertThat(page.selectFirst("td[data-group=all][data-kpi=all][data-milestone=m1][data-standing=not_met]").text())
+                .startsWith("1 of 1 (100%, 95% CI ").endsWith("–100%) cd-valve"); // lower 0.025: on a rounding edge
+        assertThat(page.selectFirst("td[data-group=all][data-kpi=defect_rate][data-milestone=m1][data-standing=met]")
+                .attr("data-plants")).isEqualTo("1");
+        assertThat(page.selectFirst("table.cnc tr[data-year=2024]").select("td").eachText())
+                .containsExactly("50.0%", "1", "–", "–");
+        assertThat(page.selectFirst("table.cnc tr[data-year=2025]").select("td").eachText())
+                .containsExactly("50.0%", "1", "64%", "inconclusive");
+        assertThat(page.selectFirst("table.cnc tr[data-year=2020]").select("td").eachText())
+                .containsExactly("no data", "0", "50%", "no data");
+        // The trailing window's cycle: January 100 units of 7,200 s, February 100 and March 1 of 7,000 s.
+        assertThat(Double.parseDouble(page.selectFirst("table.spread tr[data-kpi=production_cycle][data-window=current] "
+                + "td.median").attr("data-value"))).isCloseTo(1 - (100 * 7200.0 + 101 * 7000.0) / 201 / 3600,
+                org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** December 2024: 6 of 100 defective; 2025 so far: 5 defective and 4 reworked of 201; 2015-2023 empty. */
+    @Test
+    void plantPathFromTheBaselineYear() {
+        Document page = Jsoup.parse(new ScorecardPages(GRAFANA).plantContent(detail));
+        Element defects = page.selectFirst("table.path-years[data-kpi=defect_rate]");
+
+        assertThat(defects.select("tbody tr").eachText()).containsExactly("2015–2023 no data",
+                defects.selectFirst("tr[data-year=2024]").text(), defects.selectFirst("tr[data-year=2025]").text());
+        assertThat(defects.selectFirst("tr[data-year=2024] .value").attr("data-value")).isEqualTo("0.06");
+        assertThat(defects.selectFirst("tr[data-year=2024] .sample").text()).isEqualTo("n = 100 units");
+        assertThat(defects.selectFirst("tr[data-year=2025] .value").attr("data-value")).isEqualTo(String.valueOf(9.0 / 201));
+        assertThat(defects.selectFirst("tr[data-year=2025]").hasClass("partial")).isTrue();
+        assertThat(defects.selectFirst("caption .references").text()).isEqualTo("baseline 20.0% (2015) · m1 ≤ 14.0% · m2 ≤ 10.0%");
+    }
+
+    private Programme programme(List<PlantScorecard> cards) {
+        return new ProgrammeBuilder(harness.config.targets()).build(cards);
     }
 
     private static Element milestone(Element plant, String kpi, String milestone) {

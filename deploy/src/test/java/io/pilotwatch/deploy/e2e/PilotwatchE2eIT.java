@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,6 +159,29 @@ class PilotwatchE2eIT extends E2ePipeline {
         assertThat(implied).isEqualTo(expected);
     }
 
+    /**
+     * The programme of the scenario's three plants, from the intended outcome: m1 met (every target) by two plants,
+     * m2 by one; in Prometheus and in the line atop the scorecard page. Seen failing with the page counting the
+     * plants not met as met.
+     */
+    @Test
+    void programmeCountsThePlantsThatMetEveryTarget() throws Exception {
+        long metM1 = INTENDED.values().stream().filter(met -> met[0]).count();
+        long metM2 = INTENDED.values().stream().filter(met -> met[1]).count();
+        String met = "analytics_programme_plants{group=\"all\", kpi=\"all\", verdict=\"met\", milestone=\"%s\"}";
+
+        assertThat(PromValues.single(prometheus, met.formatted("m1"))).isEqualTo(metM1);
+        assertThat(PromValues.single(prometheus, met.formatted("m2"))).isEqualTo(metM2);
+        assertThat(PromValues.single(prometheus, "analytics_programme_group_plants{group=\"all\"}"))
+                .isEqualTo(INTENDED.size());
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + analyticsTarget + "/scorecard/content")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body().replaceAll("<[^>]+>", "")).contains(
+                "m1: " + metM1 + " of " + INTENDED.size() + " plants met every target",
+                "m2: " + metM2 + " of " + INTENDED.size() + " plants met every target");
+    }
+
     @Test
     void everyDashboardQueryReturnsData() throws Exception {
         List<String> empty = new ArrayList<>();
@@ -266,6 +293,10 @@ class PilotwatchE2eIT extends E2ePipeline {
                         values.add(variable.get("allValue").asText());
                     } else if (name.equals("plant")) {
                         values.addAll(truth.plants());
+                    } else if (name.equals("group")) {
+                        // The programme group every analytics has; the e2e targets define no other. The programme
+                        // row was seen failing here with a panel asking for kpi="every" instead of "all".
+                        values.add("all");
                     } else {
                         throw new IllegalStateException("no test values for variable " + name);
                     }
