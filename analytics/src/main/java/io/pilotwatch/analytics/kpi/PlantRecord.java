@@ -91,11 +91,22 @@ public final class PlantRecord {
      * earliest of all lines when none is live (the data have stopped: everything sent has been processed).
      */
     public long watermarkMillis(long nowMillis, Duration idleTimeout) {
-        long live = lineClocks.entrySet().stream()
-                .filter(e -> nowMillis - lineSeenAt.getOrDefault(e.getKey(), Long.MIN_VALUE) <= idleTimeout.toMillis())
-                .mapToLong(Map.Entry::getValue).min().orElse(Long.MAX_VALUE);
-        return live != Long.MAX_VALUE ? live
-                : lineClocks.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+        // A loop, not streams: every event asks, twice.
+        long idle = idleTimeout.toMillis();
+        long live = Long.MAX_VALUE;
+        long all = Long.MAX_VALUE;
+        for (Map.Entry<String, Long> line : lineClocks.entrySet()) {
+            long clock = line.getValue();
+            all = Math.min(all, clock);
+            Long seenAt = lineSeenAt.get(line.getKey());
+            if (nowMillis - (seenAt == null ? Long.MIN_VALUE : seenAt) <= idle) {
+                live = Math.min(live, clock);
+            }
+        }
+        if (lineClocks.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        return live != Long.MAX_VALUE ? live : all;
     }
 
     public long firstEventMillis() {
