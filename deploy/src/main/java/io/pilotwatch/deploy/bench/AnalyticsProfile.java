@@ -33,7 +33,8 @@ public final class AnalyticsProfile implements Callable<Integer> {
     /**
      * The stages. A sample belongs to the stage of its innermost frame (from the leaf towards the thread's root)
      * that starts with one of a stage's prefixes: a RocksDB get inside the dedup is "state stores", the dedup's
-     * own binary search "dedup", Streams' forwarding between the classifier and the processor "Streams".
+     * own binary search "dedup", Streams' forwarding between the classifier and the processor "Streams";
+     * except that store writes under the write-behind at a commit are the write-behind's.
      */
     enum Stage {
         DECODE("decode + classify (source deserializer, timestamp, classifier)", "io.pilotwatch.telemetry.",
@@ -46,7 +47,7 @@ public final class AnalyticsProfile implements Callable<Integer> {
                 "io.pilotwatch.analytics.baseline."),
         PUBLICATION("publication (KPI snapshots, scorecards)", "io.pilotwatch.analytics.topology.KpiPublisher",
                 "io.pilotwatch.analytics.scorecard.", "io.pilotwatch.analytics.metrics."),
-        FLUSH("write-behind at commit (serialize dirty values)", "io.pilotwatch.analytics.store.ObjectCacheStore.flush",
+        FLUSH("write-behind at commit (serialize dirty values, store puts)", "io.pilotwatch.analytics.store.ObjectCacheStore.flush",
                 "io.pilotwatch.analytics.store.ObjectCacheStore.writeDirty"),
         STORES("state stores (Streams' store layers, RocksDB)", "org.apache.kafka.streams.state.", "org.rocksdb."),
         COMMIT("Streams commit + transaction", "org.apache.kafka.streams.processor.internals.TaskManager.commit",
@@ -156,6 +157,19 @@ public final class AnalyticsProfile implements Callable<Integer> {
         return Map.entry(Stage.OTHER, frames.size());
     }
 
+    /** Store writes and serialization at a commit belong to the write-behind that makes them. */
+    static Map.Entry<Stage, Integer> stageOfSample(List<RecordedFrame> frames) {
+        Map.Entry<Stage, Integer> innermost = stageOf(frames);
+        if (innermost.getKey() == Stage.STORES || innermost.getKey() == Stage.STREAMS) {
+            for (int i = innermost.getValue() + 1; i < frames.size(); i++) {
+                if (Stage.FLUSH.matches(name(frames.get(i)))) {
+                    return Map.entry(Stage.FLUSH, i);
+                }
+            }
+        }
+        return innermost;
+    }
+
     private final class Run {
         final Map<Stage, Double> samples = new TreeMap<>();
         final Map<Stage, Double> rocksDb = new TreeMap<>();
@@ -164,7 +178,7 @@ public final class AnalyticsProfile implements Callable<Integer> {
         Instant last;
 
         void add(RecordedStackTrace trace, double weight, boolean inRocksDb, Instant at) {
-            Map.Entry<Stage, Integer> found = stageOf(trace.getFrames());
+            Map.Entry<Stage, Integer> found = stageOfSample(trace.getFrames());
             Stage stage = found.getKey();
             samples.merge(stage, weight, Double::sum);
             if (inRocksDb) {
