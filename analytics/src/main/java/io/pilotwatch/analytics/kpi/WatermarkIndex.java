@@ -1,6 +1,5 @@
 package io.pilotwatch.analytics.kpi;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -8,25 +7,28 @@ import java.util.TreeSet;
 /**
  * A plant's line clocks ordered for its watermark (the earliest clock of the live lines, see
  * {@link PlantRecord#watermarkMillis}), so that an event costs a few ordered-set updates instead of a scan of
- * every line: a plant of 50 lines spent a quarter of the stream thread scanning (docs/benchmarks.md, 2026-12-06).
+ * every line twice: a plant of 50 lines spent a quarter of the stream thread scanning (docs/benchmarks.md, 2026-12-06).
  * Not stored: {@link PlantRecord} rebuilds it from its line maps when it has none (after a restart), when asked
  * with another idle timeout, or when the wall clock went back (lines already dropped as idle would be live again).
  */
 final class WatermarkIndex {
 
-    /** A line and a time of it, ordered by the time. */
-    private record Entry(long millis, String line) {
+    /** A line's clock, ordered by the clock. */
+    private record Entry(long clock, String line) implements Comparable<Entry> {
+        @Override
+        public int compareTo(Entry other) {
+            int byClock = Long.compare(clock, other.clock);
+            return byClock != 0 ? byClock : line.compareTo(other.line);
+        }
     }
-
-    private static final Comparator<Entry> BY_TIME = Comparator.comparingLong(Entry::millis).thenComparing(Entry::line);
 
     private final long idleMillis;
     private final Map<String, Long> clocks = new HashMap<>();
-    /** The last wall-clock time a line was seen plus the idle timeout: after it the line is idle. */
+    /** The live lines: the last wall-clock time each was seen plus the idle timeout, after which it is idle. */
     private final Map<String, Long> liveUntil = new HashMap<>();
-    private final TreeSet<Entry> allClocks = new TreeSet<>(BY_TIME);
-    private final TreeSet<Entry> liveClocks = new TreeSet<>(BY_TIME);
-    private final TreeSet<Entry> byLiveUntil = new TreeSet<>(BY_TIME);
+    private final TreeSet<Entry> liveClocks = new TreeSet<>();
+    /** No live line falls idle before this: until then the live lines need no check (one scan per timeout). */
+    private long checkIdleAfter = Long.MAX_VALUE;
     private long askedAt = Long.MIN_VALUE;
 
     private WatermarkIndex(long idleMillis) {
@@ -47,34 +49,46 @@ final class WatermarkIndex {
     /** The line's clock and the wall-clock time it was last seen; {@code seenAt} null: never idle (no time known). */
     void put(String line, long clock, Long seenAt) {
         Long oldClock = clocks.put(line, clock);
-        if (oldClock != null) {
-            allClocks.remove(new Entry(oldClock, line));
-            liveClocks.remove(new Entry(oldClock, line));
-        }
-        Long oldUntil = liveUntil.remove(line);
-        if (oldUntil != null) {
-            byLiveUntil.remove(new Entry(oldUntil, line));
-        }
-        allClocks.add(new Entry(clock, line));
         // Live while now - seenAt <= idle, i.e. now <= seenAt + idle (saturated; no seenAt: always live).
         long until = seenAt == null ? Long.MAX_VALUE : saturatedAdd(seenAt, idleMillis);
-        liveUntil.put(line, until);
-        byLiveUntil.add(new Entry(until, line));
-        liveClocks.add(new Entry(clock, line));
+        Long wasLiveUntil = liveUntil.put(line, until);
+        if (wasLiveUntil == null || oldClock == null || oldClock != clock) {
+            if (wasLiveUntil != null && oldClock != null) {
+                liveClocks.remove(new Entry(oldClock, line));
+            }
+            liveClocks.add(new Entry(clock, line));
+        }
+        checkIdleAfter = Math.min(checkIdleAfter, until);
     }
 
     /** The earliest clock of the lines live at {@code nowMillis}; of all lines when none is; MIN_VALUE without lines. */
     long watermark(long nowMillis) {
         askedAt = nowMillis;
-        while (!byLiveUntil.isEmpty() && byLiveUntil.first().millis() < nowMillis) {
-            String idle = byLiveUntil.pollFirst().line();
-            liveUntil.remove(idle);
-            liveClocks.remove(new Entry(clocks.get(idle), idle));
+        if (nowMillis > checkIdleAfter) {
+            dropIdle(nowMillis);
         }
         if (!liveClocks.isEmpty()) {
-            return liveClocks.first().millis();
+            return liveClocks.first().clock();
         }
-        return allClocks.isEmpty() ? Long.MIN_VALUE : allClocks.first().millis();
+        long earliest = Long.MAX_VALUE;
+        for (long clock : clocks.values()) {
+            earliest = Math.min(earliest, clock);
+        }
+        return clocks.isEmpty() ? Long.MIN_VALUE : earliest;
+    }
+
+    private void dropIdle(long nowMillis) {
+        long next = Long.MAX_VALUE;
+        for (var live = liveUntil.entrySet().iterator(); live.hasNext(); ) {
+            Map.Entry<String, Long> line = live.next();
+            if (line.getValue() < nowMillis) {
+                live.remove();
+                liveClocks.remove(new Entry(clocks.get(line.getKey()), line.getKey()));
+            } else {
+                next = Math.min(next, line.getValue());
+            }
+        }
+        checkIdleAfter = next;
     }
 
     private static long saturatedAdd(long a, long b) {
