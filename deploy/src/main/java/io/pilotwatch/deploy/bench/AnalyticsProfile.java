@@ -85,7 +85,6 @@ public final class AnalyticsProfile implements Callable<Integer> {
             "org.apache.kafka.common.serialization.", "io.pilotwatch.analytics.store.ObjectCacheStore.get",
             "io.pilotwatch.analytics.store.ObjectCacheStore.put", "io.pilotwatch.analytics.store.ObjectCacheStore.cached");
 
-    private static final Pattern STREAM_THREAD = Pattern.compile("(bench-analytics-\\d+)-.*StreamThread-\\d+");
 
     @Parameters(index = "0", description = "The JFR recording (e.g. -XX:StartFlightRecording=filename=a.jfr,settings=profile).")
     Path recording;
@@ -96,6 +95,9 @@ public final class AnalyticsProfile implements Callable<Integer> {
     double javaPeriodMs = 10;
     @Option(names = "--native-period-ms", description = "jdk.NativeMethodSample period (default ${DEFAULT-VALUE}, settings=profile).")
     double nativePeriodMs = 20;
+    @Option(names = "--application", description = "Application id prefix of the stream threads: bench-analytics "
+            + "(the service, default), bench-d0a or bench-d0b (Kafka Streams' own ceilings, for comparison).")
+    String application = "bench-analytics";
     @Option(names = "--top", description = "Also the N hottest call sites per stage (default ${DEFAULT-VALUE}).")
     int top;
 
@@ -105,6 +107,7 @@ public final class AnalyticsProfile implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Pattern streamThread = Pattern.compile("(" + Pattern.quote(application) + "-\\d+)-.*StreamThread-\\d+");
         Map<String, Run> runs = new LinkedHashMap<>();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
@@ -116,7 +119,7 @@ public final class AnalyticsProfile implements Callable<Integer> {
                 }
                 var thread = event.getThread("sampledThread");
                 Matcher matcher = thread == null || thread.getJavaName() == null ? null
-                        : STREAM_THREAD.matcher(thread.getJavaName());
+                        : streamThread.matcher(thread.getJavaName());
                 if (matcher == null || !matcher.matches() || event.getStackTrace() == null) {
                     continue;
                 }
@@ -130,7 +133,7 @@ public final class AnalyticsProfile implements Callable<Integer> {
             }
         }
         if (runs.isEmpty()) {
-            System.out.println("No samples of a bench-analytics stream thread in " + recording);
+            System.out.println("No samples of a " + application + " stream thread in " + recording);
             return 1;
         }
         runs.forEach((id, run) -> System.out.println(run.markdown(id)));
