@@ -17,6 +17,7 @@ import org.HdrHistogram.HistogramIterationValue;
 public final class CycleSketch {
 
     private static final int SIGNIFICANT_DIGITS = 3;
+    private static final ThreadLocal<ByteBuffer> ENCODE_BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(0));
 
     private final Histogram histogram;
 
@@ -95,7 +96,15 @@ public final class CycleSketch {
     }
 
     public byte[] toBytes() {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        // The encoder wants room for every bucket uncompressed (tens of KB) and writes a few hundred bytes: one
+        // buffer per thread serves every sketch the thread writes (each dirty sketch at every commit).
+        int needed = histogram.getNeededByteBufferCapacity();
+        ByteBuffer buffer = ENCODE_BUFFER.get();
+        if (buffer.capacity() < needed) {
+            buffer = ByteBuffer.allocate(Math.max(needed, 2 * buffer.capacity()));
+            ENCODE_BUFFER.set(buffer);
+        }
+        buffer.clear();
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
         byte[] bytes = new byte[length];
         buffer.flip();

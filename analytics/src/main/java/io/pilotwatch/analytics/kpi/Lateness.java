@@ -14,7 +14,7 @@ public final class Lateness {
 
     /** The start of the oldest open month: events before it are late. */
     public static long openFrom(PlantCalendar calendar, long clockMillis, Duration grace) {
-        return calendar.startOf(calendar.monthOf(clockMillis - grace.toMillis()));
+        return calendar.startOfMonthOf(clockMillis - grace.toMillis());
     }
 
     public static boolean isLate(PlantCalendar calendar, long eventMillis, long clockMillis, Duration grace) {

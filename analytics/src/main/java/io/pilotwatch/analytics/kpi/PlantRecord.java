@@ -33,6 +33,8 @@ public final class PlantRecord {
     private long duplicates;
     /** Events before this time belong to an assessed milestone and are final (Long.MIN_VALUE: none yet). */
     private long finalUntilMillis = Long.MIN_VALUE;
+    /** The line clocks ordered for the watermark; transient: not stored, rebuilt from the maps above. */
+    private transient WatermarkIndex watermarks;
 
     /**
      * Counts an accepted event and moves its line's clock forward to its time if it is later.
@@ -41,8 +43,11 @@ public final class PlantRecord {
      */
     public void accept(Kind kind, String line, long eventMillis, long nowMillis) {
         accepted.merge(kind.wireName(), 1L, Long::sum);
-        lineClocks.merge(line, eventMillis, Math::max);
+        long clock = lineClocks.merge(line, eventMillis, Math::max);
         lineSeenAt.put(line, nowMillis);
+        if (watermarks != null) {
+            watermarks.put(line, clock, nowMillis);
+        }
         firstEventMillis = Math.min(firstEventMillis, eventMillis);
     }
 
@@ -91,11 +96,11 @@ public final class PlantRecord {
      * earliest of all lines when none is live (the data have stopped: everything sent has been processed).
      */
     public long watermarkMillis(long nowMillis, Duration idleTimeout) {
-        long live = lineClocks.entrySet().stream()
-                .filter(e -> nowMillis - lineSeenAt.getOrDefault(e.getKey(), Long.MIN_VALUE) <= idleTimeout.toMillis())
-                .mapToLong(Map.Entry::getValue).min().orElse(Long.MAX_VALUE);
-        return live != Long.MAX_VALUE ? live
-                : lineClocks.values().stream().mapToLong(Long::longValue).min().orElse(Long.MIN_VALUE);
+        long idle = idleTimeout.toMillis();
+        if (watermarks == null || !watermarks.answers(nowMillis, idle)) {
+            watermarks = WatermarkIndex.of(lineClocks, lineSeenAt, idle);
+        }
+        return watermarks.watermark(nowMillis);
     }
 
     public long firstEventMillis() {

@@ -6,7 +6,9 @@ import io.pilotwatch.analytics.store.StoreKeys;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -33,6 +35,17 @@ final class Deduplicator {
 
     private final KeyValueStore<String, SeqRanges> store;
     private final Duration retention;
+    /** Per station: the key of its last event's block, which the next events of the station mostly share. */
+    private final Map<StationRef, BlockKey> lastKeys = new HashMap<>();
+
+    private record StationRef(String plant, String line, String station) {
+    }
+
+    private record BlockKey(LocalDate day, long boot, long block, String key) {
+        boolean holds(LocalDate otherDay, long otherBoot, long otherBlock) {
+            return block == otherBlock && boot == otherBoot && day.equals(otherDay);
+        }
+    }
 
     /** @param store an {@link ObjectCacheStore} (as the processor context hands it out) */
     Deduplicator(KeyValueStore<String, SeqRanges> store, Duration retention) {
@@ -43,8 +56,7 @@ final class Deduplicator {
     /** Remembers the event's id; false when it was already there (a duplicate). */
     boolean firstTime(KpiEvent event, PlantCalendar calendar) {
         long seq = event.seq();
-        String key = StoreKeys.dedup(event.plant(), calendar.dateOf(event.tsMillis()), event.line(), event.station(),
-                event.boot(), seq / BLOCK);
+        String key = keyOf(event, calendar.dateOf(event.tsMillis()), seq / BLOCK);
         SeqRanges seen = store.get(key);
         if (seen == null) {
             seen = new SeqRanges();
@@ -54,6 +66,17 @@ final class Deduplicator {
         }
         store.put(key, seen);
         return true;
+    }
+
+    private String keyOf(KpiEvent event, LocalDate day, long block) {
+        StationRef station = new StationRef(event.plant(), event.line(), event.station());
+        BlockKey last = lastKeys.get(station);
+        if (last == null || !last.holds(day, event.boot(), block)) {
+            last = new BlockKey(day, event.boot(), block,
+                    StoreKeys.dedup(event.plant(), day, event.line(), event.station(), event.boot(), block));
+            lastKeys.put(station, last);
+        }
+        return last.key();
     }
 
     /** Forgets the plant's ids of days before the retention, counted back from {@code today}. */

@@ -24,6 +24,15 @@ final class EventApplier {
     private final KeyValueStore<String, StationRecord> stations;
     /** Per line: the summed ideal cycles and the completion times they hold for; dropped when a profile comes. */
     private final Map<String, IdealCycles> idealCycles = new HashMap<>();
+    /** Per line: the store keys of the day it last had an event on, built once per day instead of per event. */
+    private final Map<LineRef, DayKeys> dayKeys = new HashMap<>();
+
+    private record LineRef(String plant, String line) {
+    }
+
+    /** The day totals' and the day sketch's key (they are the same), and the month sketch's. */
+    private record DayKeys(LocalDate day, String dayKey, String monthKey) {
+    }
 
     EventApplier(KeyValueStore<String, Totals> days, KeyValueStore<String, CycleSketch> sketches,
                  KeyValueStore<String, StationRecord> stations) {
@@ -79,11 +88,11 @@ final class EventApplier {
         long completed = unit.completedAtMillis();
         long cycle = completed - unit.startedAtMillis();
         double ideal = idealSecondsPerUnit(event, completed);
-        updateDay(event, calendar.dateOf(completed), totals -> totals.addUnit(unit.result(), cycle, ideal));
+        DayKeys keys = keysOf(event, calendar.dateOf(completed));
+        updateDay(keys, totals -> totals.addUnit(unit.result(), cycle, ideal));
         // The month's sketch serves month and year windows; the day's serves the partial months of other windows.
-        LocalDate day = calendar.dateOf(completed);
-        record(StoreKeys.month(event.plant(), event.line(), java.time.YearMonth.from(day)), cycle);
-        record(StoreKeys.day(event.plant(), event.line(), day), cycle);
+        record(keys.monthKey(), cycle);
+        record(keys.dayKey(), cycle);
     }
 
     private void record(String sketchKey, long cycle) {
@@ -122,8 +131,23 @@ final class EventApplier {
         return station == null ? new StationRecord() : station;
     }
 
+    private DayKeys keysOf(KpiEvent event, LocalDate date) {
+        LineRef line = new LineRef(event.plant(), event.line());
+        DayKeys keys = dayKeys.get(line);
+        if (keys == null || !keys.day().equals(date)) {
+            keys = new DayKeys(date, StoreKeys.day(event.plant(), event.line(), date),
+                    StoreKeys.month(event.plant(), event.line(), java.time.YearMonth.from(date)));
+            dayKeys.put(line, keys);
+        }
+        return keys;
+    }
+
     private void updateDay(KpiEvent event, LocalDate date, Consumer<Totals> change) {
-        String key = StoreKeys.day(event.plant(), event.line(), date);
+        updateDay(keysOf(event, date), change);
+    }
+
+    private void updateDay(DayKeys keys, Consumer<Totals> change) {
+        String key = keys.dayKey();
         Totals day = days.get(key);
         if (day == null) {
             day = new Totals();

@@ -55,6 +55,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
     /** The watermark day last acted on per plant; after a restart each plant acts once more (idempotent). */
     private final Map<String, LocalDate> watermarkDays = new HashMap<>();
     private final Map<String, PlantCalendar> calendars = new HashMap<>();
+    private final Map<String, FinalPeriods> finalPeriods = new HashMap<>();
     private ProcessorContext<byte[], Routed> context;
     private KeyValueStore<String, PlantRecord> plants;
     private Deduplicator deduplicator;
@@ -140,8 +141,9 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
         }
         // The watermark before this event is applied: whatever a scorecard could already show as assessed.
         long watermark = state.watermarkMillis(now, config.processing().lineIdleTimeout());
-        state.finalUntil(FinalPeriods.finalUntil(config.targets().forPlant(event.plant()), calendar,
-                Lateness.openFrom(calendar, watermark, grace)));
+        FinalPeriods finals = finalPeriods.computeIfAbsent(event.plant(),
+                plant -> new FinalPeriods(config.targets().forPlant(plant), calendar));
+        state.finalUntil(finals.finalUntil(Lateness.openFrom(calendar, watermark, grace)));
         long finalUntil = state.finalUntilMillis();
         if (event.eventTimeMillis() >= finalUntil) {
             return false;

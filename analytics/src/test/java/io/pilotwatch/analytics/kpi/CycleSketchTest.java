@@ -53,6 +53,32 @@ class CycleSketchTest {
         assertThat(merged.percentileMillis(90)).isEqualTo(all.percentileMillis(90));
     }
 
+    /**
+     * Serialization reuses one buffer per thread: a small sketch written after a large one must carry only its
+     * own cycles. Checked against a broken version that did not reset the buffer: it failed (the later
+     * encodings ran past the end of the reused buffer).
+     */
+    @Test
+    void aSketchWrittenAfterALargerOneCarriesOnlyItsOwnCycles() {
+        CycleSketch large = new CycleSketch();
+        for (long v = 1; v <= 5_000; v++) {
+            large.record(v * 977);
+        }
+        CycleSketch small = new CycleSketch();
+        small.record(40_000);
+        small.record(60_000);
+
+        byte[] largeBytes = large.toBytes();
+        CycleSketch smallAgain = CycleSketch.fromBytes(small.toBytes());
+        CycleSketch largeAgain = CycleSketch.fromBytes(largeBytes);
+
+        assertThat(smallAgain.count()).isEqualTo(2);
+        assertThat(smallAgain.percentileMillis(50)).isEqualTo(small.percentileMillis(50));
+        assertThat(smallAgain.percentileMillis(100)).isEqualTo(small.percentileMillis(100));
+        assertThat(largeAgain.count()).isEqualTo(5_000);
+        assertThat(largeAgain.percentileMillis(90)).isEqualTo(large.percentileMillis(90));
+    }
+
     @Test
     void recordedCopyMergesLikeTheSketchAndTakesMemoryOnlyForItsFilledBuckets() {
         SplittableRandom random = new SplittableRandom(7);

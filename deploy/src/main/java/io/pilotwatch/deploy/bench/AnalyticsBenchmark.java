@@ -56,6 +56,9 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
     @Option(names = "--scale-out", description = "Instances of one application splitting the partitions in a last "
             + "run, 0 to skip (default ${DEFAULT-VALUE}).")
     int scaleOut = 0;
+    @Option(names = "--setting", description = "A service configuration key=value for D0 and the service alike, "
+            + "repeatable (e.g. kafka.streams.commit.interval.ms=1000; default: none, the service as deployed).")
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "analytics.json");
 
@@ -76,6 +79,7 @@ public final class AnalyticsBenchmark implements Callable<Integer> {
         if (repetitions < 1) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--repetitions must be at least 1");
         }
+        AnalyticsRun.settings = Map.copyOf(settings);
         String topic = Topics.TELEMETRY;
         try (KafkaBroker kafka = Brokers.startKafka()) {
             Map<String, Object> producerConfig = kafka.clientConfig();

@@ -39,9 +39,10 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
                         + "(profiles, then ~85%% unit, 10%% cost, 5%% state) of %d plants x %d lines x %d stations over %d days, "
                         + "%d partitions (records partitioned by %s), preloaded in %.1f s (lz4). Kafka Streams (D0 and the service): exactly_once_v2, "
                         + "the service's settings, 1 stream thread%s; the service in-process. Medians of %d repetitions; "
-                        + "rates from start to all committed.%n%n", machine(), loadBefore, loadAfter, records, plants,
+                        + "rates from start to all committed.%s%n%n", machine(), loadBefore, loadAfter, records, plants,
                 linesPerPlant, stationsPerLine, days, partitions, inputPartitioning, preloadSeconds,
-                moreThreads() ? " (and " + streamThreads + " where marked)" : "", runs.size()));
+                moreThreads() ? " (and " + streamThreads + " where marked)" : "", runs.size(),
+                AnalyticsRun.settings.isEmpty() ? "" : " Settings given (D0 and the service): " + AnalyticsRun.settings + "."));
         md.append("| path (median) | startup s | seconds | records/s | records/s, startup excluded | ratio to plain "
                 + "consumer | ratio to D0b |\n|---|---:|---:|---:|---:|---:|---:|\n");
         md.append(String.format(Locale.ROOT, "| plain KafkaConsumer (byte[], assigned partitions) | - | %.2f | %,.0f "
@@ -64,16 +65,19 @@ record AnalyticsResults(long records, int plants, int linesPerPlant, int station
                     median(AnalyticsRepetition::moreThreadsRatioToCeiling), streamThreads));
         }
         md.append(String.format(Locale.ROOT, "%n| run | load avg before / after | plain records/s | D0a records/s "
-                + "| D0b records/s | analytics records/s | analytics / plain | analytics / D0b | startup s |%s%n"
-                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|%s%n", moreThreads() ? String.format(Locale.ROOT,
+                + "| D0b records/s | analytics records/s | analytics / plain | analytics / D0b | analytics / D0a "
+                + "| startup s | analytics / D0a, startup excluded |%s%n"
+                + "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%s%n", moreThreads() ? String.format(Locale.ROOT,
                 " D0b, %1$d threads | analytics, %1$d threads | / D0b, %1$d threads |", streamThreads) : "",
                 moreThreads() ? "---:|---:|---:|" : ""));
         for (int i = 0; i < runs.size(); i++) {
             AnalyticsRepetition run = runs.get(i);
-            md.append(String.format(Locale.ROOT, "| %d | %.2f / %.2f | %,.0f | %,.0f | %,.0f | %,.0f | %.3f | %.3f | %.2f |",
+            md.append(String.format(Locale.ROOT,
+                    "| %d | %.2f / %.2f | %,.0f | %,.0f | %,.0f | %,.0f | %.3f | %.3f | %.3f | %.2f | %.3f |",
                     i + 1, run.loadBefore(), run.loadAfter(), run.plainRate(), run.sourceOnly().perSecond(),
                     run.repartitioned().perSecond(), run.analyticsRate(), run.ratioToPlain(), run.ratioToCeiling(),
-                    run.analytics().startupSeconds()));
+                    run.ratioToSourceOnly(), run.analytics().startupSeconds(),
+                    run.processingRate() / run.sourceOnly().processingPerSecond()));
             if (run.more() != null) {
                 md.append(String.format(Locale.ROOT, " %,.0f | %,.0f | %.3f |", run.more().repartitioned().perSecond(),
                         run.moreThreadsRate(), run.moreThreadsRatioToCeiling()));

@@ -40,6 +40,12 @@ record AnalyticsRun(double startupSeconds, double totalSeconds, long recordsCoun
         Freshness.Figures measure(int httpPort) throws Exception;
     }
 
+    /**
+     * Service configuration keys the benchmark was given ({@code --setting}), for D0 and the service alike;
+     * set once before the first run.
+     */
+    static volatile Map<String, String> settings = Map.of();
+
     /** The service's configuration as the benchmark runs it: as deployed, on a fresh application id. */
     static AnalyticsConfig config(String bootstrapServers, String topic, String applicationId, Path stateDir,
                                   int streamThreads) {
@@ -52,6 +58,7 @@ record AnalyticsRun(double startupSeconds, double totalSeconds, long recordsCoun
         values.put("kafka.streams.num.stream.threads", Integer.toString(streamThreads));
         values.put("http.host", "127.0.0.1");
         values.put("http.port", "0");
+        values.putAll(settings);
         return AnalyticsConfig.fromMap(values);
     }
 
