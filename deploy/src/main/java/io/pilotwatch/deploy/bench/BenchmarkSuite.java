@@ -141,10 +141,12 @@ public final class BenchmarkSuite implements Callable<Integer> {
                     judged.at("/pinning").asText())));
             for (JsonNode point : judged.at("/deviceRates")) {
                 double p99 = point.at("/listen/publishAckP99Millis").asDouble();
+                double e0P99 = point.at("/E0/sendAckP99Millis").asDouble();
+                double bound = 2 * e0P99 + 5; // issue 18's bound at device rates
                 rows.add(new Row(String.format(Locale.ROOT, "listen at %,.0f msg/s over %,d connections: publish -> "
                                 + "PUBACK p99, ms", point.at("/targetPerSecond").asDouble(), point.at("/connections").asInt()),
-                        p99, String.format(Locale.ROOT, "<= 2 x E0 p99 + 5 = %.1f", point.at("/boundMillis").asDouble()),
-                        point.at("/met").asBoolean(), point.at("/E0/sendAckP99Millis").asDouble(), e0(point.at("/E0")),
+                        p99, String.format(Locale.ROOT, "<= 2 x E0 p99 + 5 = %.1f", bound), p99 <= bound, e0P99,
+                        e0(point.at("/E0")),
                         String.format(Locale.ROOT, "p50 %.1f, max %.1f ms; %s", point.at("/listen/publishAckP50Millis")
                                 .asDouble(), point.at("/listen/publishAckMaxMillis").asDouble(),
                                 judged.at("/pinning").asText())));
