@@ -53,6 +53,9 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--bridge-java-options", description = "More JVM options of the bridge (its JAVA_TOOL_OPTIONS), "
             + "e.g. the container's direct-memory and metaspace limits (docs/operations.md, \"Memory\").")
     String bridgeJavaOptions = "";
+    @Option(names = "--bridge-env", description = "More configuration of every bridge as environment variables, "
+            + "e.g. --bridge-env KAFKA_PRODUCER_LINGER_MS=0 to try a lever (E0 keeps the bridge's defaults).")
+    Map<String, String> bridgeEnvironment = new java.util.HashMap<>();
     @Option(names = "--scale-out", description = "Subscribe-mode bridges sharing one subscription in the scale-out "
             + "point, 0 to skip (default ${DEFAULT-VALUE}).")
     int scaleOut = 2;
@@ -322,6 +325,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         if (!bridgeJavaOptions.isBlank()) {
             environment.put("JAVA_TOOL_OPTIONS", bridgeJavaOptions);
         }
+        environment.putAll(bridgeEnvironment);
         environment.putAll(more);
         BridgeProcess bridge = BridgeProcess.start(mode, name, kafka, mosquitto, shared ? "bench" : null,
                 topic != null ? 1 : subscribeConnections, window, bridgeHeap, logDir, environment);
