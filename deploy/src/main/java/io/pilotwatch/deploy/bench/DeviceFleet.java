@@ -39,6 +39,7 @@ final class DeviceFleet implements PacedLoad {
     private final Recorder latencyMicros = new Recorder(3);
     /** How late each 1 ms tick of the pacing timer ran: this generator's own stalls (its event loop without a core). */
     private final Recorder tickLateMicros = new Recorder(3);
+    private volatile Histogram ticksLate = new Histogram(3);
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private long timer = -1;
@@ -141,9 +142,9 @@ final class DeviceFleet implements PacedLoad {
                 .onFailure(e -> failed.incrementAndGet());
     }
 
-    /** How late the pacing timer's ticks ran since the last call, in microseconds. */
+    /** How late the pacing timer's ticks ran over the same interval as the last {@link #takeLatency()}, in µs. */
     Histogram takeTickLateness() {
-        return tickLateMicros.getIntervalHistogram();
+        return ticksLate;
     }
 
     /** Stops publishing (connections stay open). */
@@ -168,8 +169,10 @@ final class DeviceFleet implements PacedLoad {
     }
 
     /** Publish -> PUBACK since the last call, in microseconds. */
+    /** Also closes the interval of the pacing timer's lateness ({@link #takeTickLateness()}). */
     @Override
     public Histogram takeLatency() {
+        ticksLate = tickLateMicros.getIntervalHistogram();
         return latencyMicros.getIntervalHistogram();
     }
 

@@ -116,7 +116,7 @@ final class ListenPoints {
     /**
      * A device-rate latency point and its reference at the same rate.
      *
-     * @param generatorLateP99Millis how late the generator's 1 ms pacing ticks ran (warm-up included), 99th
+     * @param generatorLateP99Millis how late the generator's 1 ms pacing ticks ran over the measured window, 99th
      *                               percentile: above a few ms, the generator itself waited for a core
      * @param failedPublishes        publishes the generator could not make (a connection closed)
      */
