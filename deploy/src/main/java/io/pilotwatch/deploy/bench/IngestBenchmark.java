@@ -65,10 +65,10 @@ public final class IngestBenchmark implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int deviceConnections = 1_000;
     @Option(names = "--device-rates", split = ",", description = "Total msg/s of the device-rate latency points, "
-            + "each next to E0 at the same rate; empty to skip (default ${DEFAULT-VALUE}).")
+            + "each next to E0 at the same rate; 0 to skip (default ${DEFAULT-VALUE}).")
     List<Double> deviceRates = new ArrayList<>(List.of(1_000.0, 5_000.0));
     @Option(names = "--memory-connections", split = ",", description = "Listen connections of the memory-per-connection "
-            + "points (idle, then 1 msg/s each); empty to skip (default ${DEFAULT-VALUE}).")
+            + "points (idle, then 1 msg/s each); 0 to skip (default ${DEFAULT-VALUE}).")
     List<Integer> memoryConnections = new ArrayList<>(List.of(1_000, 10_000));
     @Option(names = "--listen-points-only", description = "Only the pinned, device-rate and memory-per-connection "
             + "listen points (issue 18), with their own JSON.")

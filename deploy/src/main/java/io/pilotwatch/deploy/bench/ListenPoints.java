@@ -48,7 +48,7 @@ final class ListenPoints {
         System.out.printf("Ep listen at %,.0f msg/s: publish->PUBACK p99 %.1f ms (E0 %.1f)%n", half,
                 halfPoint.publishAckP99Millis(), halfE0.sendAckP99Millis());
         List<DevicePoint> devices = new ArrayList<>();
-        for (double rate : bench.deviceRates) {
+        for (double rate : bench.deviceRates.stream().filter(r -> r > 0).toList()) { // 0: skipped
             DeviceFleet[] fleet = new DeviceFleet[1];
             LatencyPoint point = bench.measureLatency(kafka, mosquitto, "listen", rate, pinning, Map.of(),
                     bridge -> fleet[0] = new DeviceFleet("127.0.0.1", bridge.listenPort(), bench.deviceConnections));
@@ -60,7 +60,7 @@ final class ListenPoints {
                     rate, bench.deviceConnections, point.publishAckP99Millis(), e0.sendAckP99Millis());
         }
         List<ConnectionMemory> memory = new ArrayList<>();
-        for (int n : bench.memoryConnections) {
+        for (int n : bench.memoryConnections.stream().filter(n -> n > 0).toList()) { // 0: skipped
             long limit = openFilesLimit();
             if (limit < n + 2_000L) {
                 notes.add(String.format(Locale.ROOT, "memory at %,d connections skipped: open files limit (ulimit -n) "
