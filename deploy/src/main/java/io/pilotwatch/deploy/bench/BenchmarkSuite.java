@@ -49,7 +49,8 @@ public final class BenchmarkSuite implements Callable<Integer> {
         List<String> analyticsArgs = new ArrayList<>(List.of("--out", analytics.toString(), "--scale-out", "2",
                 "--stream-threads", Integer.toString(streamThreads)));
         if (quick) {
-            ingestArgs.addAll(List.of("--duration", "5", "--warmup", "3", "--repetitions", "1"));
+            ingestArgs.addAll(List.of("--duration", "5", "--warmup", "3", "--repetitions", "1",
+                    "--memory-connections", "1000,3000"));
             analyticsArgs.addAll(List.of("--records", "20000", "--freshness-samples", "20", "--repetitions", "1"));
         }
         int status = new CommandLine(new IngestBenchmark()).execute(ingestArgs.toArray(String[]::new));
@@ -112,6 +113,7 @@ public final class BenchmarkSuite implements Callable<Integer> {
                             "each about half, exact", analytics.at("/scaleOut/exact").asBoolean(), processed,
                             rate("one instance", processed, "records/s"),
                             "counted per instance " + analytics.at("/scaleOut/countedPerInstance"))));
+            rows.addAll(4, listenJudgedRows());
             JsonNode more = analytics.at("/moreThreads");
             if (more.isObject()) {
                 double threaded = more.at("/analyticsPerSecond").asDouble();
@@ -122,6 +124,40 @@ public final class BenchmarkSuite implements Callable<Integer> {
                                 more.at("/analytics~1D0b").asDouble()), "start to all committed"));
             }
             return rows;
+        }
+
+        /** Issue 18: listen-mode latency with the generator pinned, and at device rates, each next to E0. */
+        private List<Row> listenJudgedRows() {
+            JsonNode judged = ingest.at("/listenJudged");
+            List<Row> rows = new ArrayList<>();
+            if (judged.isMissingNode()) {
+                return rows;
+            }
+            double halfP99 = judged.at("/Ep/listen/publishAckP99Millis").asDouble();
+            rows.add(new Row("listen, generator pinned: publish -> PUBACK p99 at half the pinned maximum, ms", halfP99,
+                    "<= 50", halfP99 <= 50, judged.at("/Ep/E0/sendAckP99Millis").asDouble(),
+                    e0(judged.at("/Ep/E0")), String.format(Locale.ROOT, "paced at %,.0f msg/s (Cp %,.0f); %s",
+                    judged.at("/Ep/listen/targetPerSecond").asDouble(), judged.at("/Cp/deliveredPerSecond").asDouble(),
+                    judged.at("/pinning").asText())));
+            for (JsonNode point : judged.at("/deviceRates")) {
+                double p99 = point.at("/listen/publishAckP99Millis").asDouble();
+                double e0P99 = point.at("/E0/sendAckP99Millis").asDouble();
+                double bound = 2 * e0P99 + 5; // issue 18's bound at device rates
+                rows.add(new Row(String.format(Locale.ROOT, "listen at %,.0f msg/s over %,d connections: publish -> "
+                                + "PUBACK p99, ms", point.at("/targetPerSecond").asDouble(), point.at("/connections").asInt()),
+                        p99, String.format(Locale.ROOT, "<= 2 x E0 p99 + 5 = %.1f", bound), p99 <= bound, e0P99,
+                        e0(point.at("/E0")),
+                        String.format(Locale.ROOT, "p50 %.1f, max %.1f ms; %s", point.at("/listen/publishAckP50Millis")
+                                .asDouble(), point.at("/listen/publishAckMaxMillis").asDouble(),
+                                judged.at("/pinning").asText())));
+            }
+            return rows;
+        }
+
+        private static String e0(JsonNode e0) {
+            return String.format(Locale.ROOT, "E0, plain producer with the bridge's settings at the same rate: send->ack "
+                    + "p99 %.1f ms (p50 %.1f, max %.1f)", e0.at("/sendAckP99Millis").asDouble(),
+                    e0.at("/sendAckP50Millis").asDouble(), e0.at("/sendAckMaxMillis").asDouble());
         }
 
         /** D0: Kafka Streams' own rate on the same backlog, settings and broker, and the plain consumer's. */

@@ -74,6 +74,11 @@ final class BridgeProcess implements AutoCloseable {
         return "tcp://127.0.0.1:" + mqttPort;
     }
 
+    /** The listen-mode port on 127.0.0.1. */
+    int listenPort() {
+        return mqttPort;
+    }
+
     /** The client id (prefix, with {@code -i} per connection when there are several) towards Mosquitto. */
     String clientId() {
         return clientId;

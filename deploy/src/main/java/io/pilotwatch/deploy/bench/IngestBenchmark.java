@@ -53,9 +53,26 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--bridge-java-options", description = "More JVM options of the bridge (its JAVA_TOOL_OPTIONS), "
             + "e.g. the container's direct-memory and metaspace limits (docs/operations.md, \"Memory\").")
     String bridgeJavaOptions = "";
+    @Option(names = "--bridge-env", description = "More configuration of every bridge as environment variables, "
+            + "e.g. --bridge-env KAFKA_PRODUCER_LINGER_MS=0 to try a lever (E0 keeps the bridge's defaults).")
+    Map<String, String> bridgeEnvironment = new java.util.HashMap<>();
     @Option(names = "--scale-out", description = "Subscribe-mode bridges sharing one subscription in the scale-out "
             + "point, 0 to skip (default ${DEFAULT-VALUE}).")
     int scaleOut = 2;
+    @Option(names = "--no-pin", description = "Do not pin the generator and the bridge to separate cores (taskset).")
+    boolean noPin;
+    @Option(names = "--device-connections", description = "Device connections of the device-rate latency points "
+            + "(default ${DEFAULT-VALUE}).")
+    int deviceConnections = 1_000;
+    @Option(names = "--device-rates", split = ",", description = "Total msg/s of the device-rate latency points, "
+            + "each next to E0 at the same rate; 0 to skip (default ${DEFAULT-VALUE}).")
+    List<Double> deviceRates = new ArrayList<>(List.of(1_000.0, 5_000.0));
+    @Option(names = "--memory-connections", split = ",", description = "Listen connections of the memory-per-connection "
+            + "points (idle, then 1 msg/s each); 0 to skip (default ${DEFAULT-VALUE}).")
+    List<Integer> memoryConnections = new ArrayList<>(List.of(1_000, 10_000));
+    @Option(names = "--listen-points-only", description = "Only the pinned, device-rate and memory-per-connection "
+            + "listen points (issue 18), with their own JSON.")
+    boolean listenPointsOnly;
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "ingest.json");
 
@@ -72,6 +89,9 @@ public final class IngestBenchmark implements Callable<Integer> {
              MqttBroker mosquitto = Brokers.startMosquitto(List.of("max_inflight_messages " + brokerInflight))) {
             kafka.createTopic(TELEMETRY, 3);
             kafka.createTopic("factory.telemetry.dlq.v1", 1);
+            if (listenPointsOnly) {
+                return listenPointsOnly(kafka, mosquitto);
+            }
             List<Point> generator = new ArrayList<>();
             List<Point> relay = new ArrayList<>();
             List<Point> subscribe = new ArrayList<>();
@@ -92,15 +112,29 @@ public final class IngestBenchmark implements Callable<Integer> {
                     halfC.publishAckP99Millis());
             ProducerLatency producer = measureProducer(kafka, halfC.targetPerSecond(), null);
             ProducerLatency producerNoLinger = measureProducer(kafka, halfC.targetPerSecond(), 0);
+            ListenPoints.Results judged = new ListenPoints(this, kafka, mosquitto,
+                    noPin ? CpuPinning.disabled("--no-pin") : CpuPinning.detect()).measure();
             ScaleOutPoint scaled = scaleOut > 1 ? measureScaleOut(kafka, mosquitto) : null;
             IngestResults results = new IngestResults(Point.median(generator), Point.median(relay), b, c,
                     Point.maxHeap(subscribe), Point.maxRss(subscribe), Point.maxHeap(listen), Point.maxRss(listen),
-                    halfB, halfC, producer, producerNoLinger, scaled, this);
+                    halfB, halfC, producer, producerNoLinger, scaled, judged, this);
             System.out.println(results.markdown());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, results.json());
             System.out.println("Results written to " + out);
         }
+        return 0;
+    }
+
+    private int listenPointsOnly(KafkaBroker kafka, MqttBroker mosquitto) throws Exception {
+        ListenPoints.Results judged = new ListenPoints(this, kafka, mosquitto,
+                noPin ? CpuPinning.disabled("--no-pin") : CpuPinning.detect()).measure();
+        System.out.println("Machine: " + Machine.describe() + "." + judged.markdown());
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(Map.of("machine", Machine.describe(), "listenJudged", judged.json())) + "\n");
+        System.out.println("Results written to " + out);
         return 0;
     }
 
@@ -127,8 +161,14 @@ public final class IngestBenchmark implements Callable<Integer> {
     }
 
     private Point measureBridge(KafkaBroker kafka, MqttBroker mosquitto, String mode) throws Exception {
+        return measureBridge(kafka, mosquitto, mode, CpuPinning.disabled("not asked"));
+    }
+
+    /** A throughput point, with the generator and the bridge + Kafka on cores of their own if {@code pinning} can. */
+    Point measureBridge(KafkaBroker kafka, MqttBroker mosquitto, String mode, CpuPinning pinning) throws Exception {
         BridgeProcess bridge = startBridge(kafka, mosquitto, mode, "bench-" + mode, null);
-        try (ProcessMemory memory = new ProcessMemory(bridge.pid(), bridge::scrape)) {
+        try (ProcessMemory memory = new ProcessMemory(bridge.pid(), bridge::scrape);
+             CpuPinning.Pinned pinned = pinning.pin(ProcessHandle.current().pid(), bridge.pid(), kafka.pid())) {
             String target = mode.equals("listen") ? bridge.listenUrl() : mosquitto.url();
             try (LoadGenerator load = new LoadGenerator(target, connections, window, 1, null, null)) {
                 load.start();
@@ -142,12 +182,28 @@ public final class IngestBenchmark implements Callable<Integer> {
     /** Point E: publish -> Kafka latency at a paced rate, measured by a consumer of the telemetry topic. */
     private LatencyPoint measureLatency(KafkaBroker kafka, MqttBroker mosquitto, String mode, double rate)
             throws Exception {
-        BridgeProcess bridge = startBridge(kafka, mosquitto, mode, "bench-latency-" + mode, null);
+        return measureLatency(kafka, mosquitto, mode, rate, CpuPinning.disabled("not asked"), Map.of(),
+                bridge -> new LoadGenerator(mode.equals("listen") ? bridge.listenUrl() : mosquitto.url(), connections,
+                        window, 1, null, null));
+    }
+
+    /** Opens the publishers of a latency point, connected to {@code bridge} (listen) or to Mosquitto (subscribe). */
+    interface LoadFactory {
+        PacedLoad open(BridgeProcess bridge) throws Exception;
+    }
+
+    /**
+     * Point E: publish -> Kafka latency at a paced rate, measured by a consumer of the telemetry topic; the
+     * generator and the bridge + Kafka on cores of their own if {@code pinning} can.
+     */
+    LatencyPoint measureLatency(KafkaBroker kafka, MqttBroker mosquitto, String mode, double rate,
+                                CpuPinning pinning, Map<String, String> bridgeEnvironment, LoadFactory publishers)
+            throws Exception {
+        BridgeProcess bridge = startBridge(kafka, mosquitto, mode, "bench-latency-" + mode, null, bridgeEnvironment);
         try (KafkaArrival arrival = new KafkaArrival(kafka.bootstrapServers(), TELEMETRY)) {
-            String target = mode.equals("listen") ? bridge.listenUrl() : mosquitto.url();
-            try (LoadGenerator load = new LoadGenerator(target, connections, window, 1, null, null)
-                    .paced(rate).liveTimestamps()) {
-                load.start();
+            try (PacedLoad load = publishers.open(bridge);
+                 CpuPinning.Pinned pinned = pinning.pin(ProcessHandle.current().pid(), bridge.pid(), kafka.pid())) {
+                load.startPaced(rate);
                 Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
                 load.takeLatency();
                 arrival.take();
@@ -172,7 +228,12 @@ public final class IngestBenchmark implements Callable<Integer> {
 
     /** Point E0 at E's listen rate: a plain producer, the bridge's settings, {@code linger} (null: the bridge's). */
     private ProducerLatency measureProducer(KafkaBroker kafka, double rate, Integer linger) throws Exception {
-        ProducerLatency e0 = ProducerLatency.measure(kafka, "bench-e0-" + (++topics), rate, linger, connections,
+        return measureProducer(kafka, rate, linger, connections);
+    }
+
+    /** E0 with {@code keys} distinct station keys (as many as the point's publishing connections). */
+    ProducerLatency measureProducer(KafkaBroker kafka, double rate, Integer linger, int keys) throws Exception {
+        ProducerLatency e0 = ProducerLatency.measure(kafka, "bench-e0-" + (++topics), rate, linger, keys,
                 warmupSeconds, durationSeconds);
         System.out.printf("E0 plain producer, linger %d ms, at %,.0f msg/s: send->ack p99 %.1f ms%n", e0.lingerMs(),
                 e0.targetPerSecond(), e0.sendAckP99Millis());
@@ -250,6 +311,12 @@ public final class IngestBenchmark implements Callable<Integer> {
 
     private BridgeProcess startBridge(KafkaBroker kafka, MqttBroker mosquitto, String mode, String name,
                                       String topic) throws Exception {
+        return startBridge(kafka, mosquitto, mode, name, topic, Map.of());
+    }
+
+    /** @param more further configuration of the bridge (environment variables), e.g. a raised connection limit */
+    BridgeProcess startBridge(KafkaBroker kafka, MqttBroker mosquitto, String mode, String name, String topic,
+                              Map<String, String> more) throws Exception {
         boolean shared = mode.equals("subscribe") && (subscribeConnections > 1 || topic != null);
         Map<String, String> environment = new java.util.HashMap<>();
         if (topic != null) {
@@ -258,6 +325,8 @@ public final class IngestBenchmark implements Callable<Integer> {
         if (!bridgeJavaOptions.isBlank()) {
             environment.put("JAVA_TOOL_OPTIONS", bridgeJavaOptions);
         }
+        environment.putAll(bridgeEnvironment);
+        environment.putAll(more);
         BridgeProcess bridge = BridgeProcess.start(mode, name, kafka, mosquitto, shared ? "bench" : null,
                 topic != null ? 1 : subscribeConnections, window, bridgeHeap, logDir, environment);
         return bridge;
@@ -267,7 +336,7 @@ public final class IngestBenchmark implements Callable<Integer> {
      * Kills the bridge and, in subscribe mode, removes its persistent sessions from Mosquitto: left behind,
      * they would keep queueing every message of the later points and slow the broker down.
      */
-    private void stop(BridgeProcess bridge, MqttBroker mosquitto, String mode) throws Exception {
+    void stop(BridgeProcess bridge, MqttBroker mosquitto, String mode) throws Exception {
         bridge.close();
         if (!mode.equals("subscribe")) {
             return;
@@ -285,7 +354,7 @@ public final class IngestBenchmark implements Callable<Integer> {
         }
     }
 
-    private static long forwarded(BridgeProcess bridge) {
+    static long forwarded(BridgeProcess bridge) {
         try {
             return bridge.forwarded();
         } catch (Exception e) {

@@ -12,7 +12,7 @@ import java.util.Map;
 record IngestResults(Point generator, Point relay, Point subscribe, Point listen, long subscribePeakHeap,
                      long subscribePeakRss, long listenPeakHeap, long listenPeakRss, LatencyPoint halfSubscribe,
                      LatencyPoint halfListen, ProducerLatency producer, ProducerLatency producerNoLinger,
-                     ScaleOutPoint scaleOut, IngestBenchmark settings) {
+                     ScaleOutPoint scaleOut, ListenPoints.Results judged, IngestBenchmark settings) {
 
     private static final double MIB = 1024 * 1024;
 
@@ -50,6 +50,7 @@ record IngestResults(Point generator, Point relay, Point subscribe, Point listen
                             .map(r -> String.format(Locale.ROOT, "%,.0f", r)).toList()),
                     scaleOut.published(), scaleOut.inKafka(), scaleOut.exact() ? "yes" : "NO"));
         }
+        md.append(judged.markdown());
         return md.toString();
     }
 
@@ -108,6 +109,7 @@ record IngestResults(Point generator, Point relay, Point subscribe, Point listen
             scaled.put("exact", scaleOut.exact());
             json.put("scaleOut", scaled);
         }
+        json.put("listenJudged", judged.json());
         json.put("ratios", Map.of("B/A", subscribe.deliveredPerSecond() / relay.deliveredPerSecond(),
                 "C/A", listen.deliveredPerSecond() / relay.deliveredPerSecond()));
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -23,7 +23,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * at a given load) and stamping each message's {@code ts} with the wall clock at publish (so that a reader at
  * the far end can measure publish-to-arrival).
  */
-final class LoadGenerator implements AutoCloseable {
+final class LoadGenerator implements PacedLoad {
 
     private final List<MqttAsyncClient> clients = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -70,6 +70,11 @@ final class LoadGenerator implements AutoCloseable {
     LoadGenerator liveTimestamps() {
         this.liveTimestamps = true;
         return this;
+    }
+
+    @Override
+    public void startPaced(double totalPerSecond) {
+        paced(totalPerSecond).liveTimestamps().start();
     }
 
     /** A unit message of about 140 bytes, as real stations send. */
@@ -150,7 +155,8 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     /** Publish-to-acknowledgement latency since the last call, in microseconds. */
-    org.HdrHistogram.Histogram takeLatency() {
+    @Override
+    public org.HdrHistogram.Histogram takeLatency() {
         return latencyMicros.getIntervalHistogram();
     }
 

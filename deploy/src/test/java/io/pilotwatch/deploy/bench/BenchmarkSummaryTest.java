@@ -20,8 +20,21 @@ class BenchmarkSummaryTest {
              "E0":{"bridge":{"lingerMs":5,"sendAckP50Millis":6.1,"sendAckP99Millis":12.5,"sendAckMaxMillis":40},
                    "linger0":{"lingerMs":0,"sendAckP50Millis":2.0,"sendAckP99Millis":8.0,"sendAckMaxMillis":30}},
              "F":{"B":{"peakHeapBytes":104857600},"C":{"peakHeapBytes":115343360}},
-             "scaleOut":{"deliveredPerSecond":9400,"perInstancePerSecond":[4700,4700],"exact":true}}
+             "scaleOut":{"deliveredPerSecond":9400,"perInstancePerSecond":[4700,4700],"exact":true}%s}
             """;
+
+    /** Issue 18's listen points: half the pinned maximum, and two device rates. */
+    private static final String LISTEN_JUDGED = """
+            ,"listenJudged":{"pinning":"pinned with taskset","Cp":{"deliveredPerSecond":30000},
+              "Ep":{"listen":{"targetPerSecond":15000,"publishAckP99Millis":42.0},
+                    "E0":{"sendAckP50Millis":3.0,"sendAckP99Millis":7.0,"sendAckMaxMillis":20.0}},
+              "deviceRates":[
+                {"connections":1000,"targetPerSecond":1000,
+                 "listen":{"publishAckP50Millis":5.0,"publishAckP99Millis":20.0,"publishAckMaxMillis":30.0},
+                 "E0":{"sendAckP50Millis":3.0,"sendAckP99Millis":8.0,"sendAckMaxMillis":12.0}},
+                {"connections":1000,"targetPerSecond":5000,
+                 "listen":{"publishAckP50Millis":6.0,"publishAckP99Millis":30.0,"publishAckMaxMillis":90.0},
+                 "E0":{"sendAckP50Millis":3.0,"sendAckP99Millis":10.0,"sendAckMaxMillis":15.0}}]}""";
 
     private static String analytics(String moreThreads) {
         return """
@@ -34,7 +47,8 @@ class BenchmarkSummaryTest {
     }
 
     private static List<BenchmarkSuite.Row> rows(String moreThreads) throws Exception {
-        return new BenchmarkSuite.Summary(JSON.readTree(INGEST), JSON.readTree(analytics(moreThreads))).rows();
+        return new BenchmarkSuite.Summary(JSON.readTree(INGEST.formatted("")), JSON.readTree(analytics(moreThreads)))
+                .rows();
     }
 
     private static BenchmarkSuite.Row row(List<BenchmarkSuite.Row> rows, String prefix) {
@@ -76,7 +90,7 @@ class BenchmarkSummaryTest {
 
     @Test
     void jsonGivesEachTargetItsReferenceOrNull() throws Exception {
-        JsonNode summary = new BenchmarkSuite.Summary(JSON.readTree(INGEST), JSON.readTree(analytics("null")))
+        JsonNode summary = new BenchmarkSuite.Summary(JSON.readTree(INGEST.formatted("")), JSON.readTree(analytics("null")))
                 .json(JSON, "abc1234");
 
         JsonNode targets = summary.at("/targets");
@@ -86,5 +100,32 @@ class BenchmarkSummaryTest {
                 .filter(t -> t.at("/measure").asText().startsWith("event -> KPI")).findFirst().orElseThrow();
         assertThat(freshness.at("/referenceValue").isNull()).isTrue();
         assertThat(freshness.at("/reference").asText()).isEqualTo("-");
+    }
+
+    @Test
+    void deviceRateLatencyIsJudgedAgainstTwiceE0PlusFiveMilliseconds() throws Exception {
+        List<BenchmarkSuite.Row> rows = new BenchmarkSuite.Summary(JSON.readTree(INGEST.formatted(LISTEN_JUDGED)),
+                JSON.readTree(analytics("null"))).rows();
+
+        // By hand: 1,000 msg/s: 2 x 8.0 + 5 = 21.0 >= 20.0, met; 5,000 msg/s: 2 x 10.0 + 5 = 25.0 < 30.0, missed.
+        // (Checked failing with the bound computed as 2 x E0 p99 + 50.)
+        BenchmarkSuite.Row slow = row(rows, "listen at 1,000 msg/s over 1,000 connections");
+        assertThat(slow.value()).isEqualTo(20.0);
+        assertThat(slow.target()).isEqualTo("<= 2 x E0 p99 + 5 = 21.0");
+        assertThat(slow.met()).isTrue();
+        assertThat(slow.referenceValue()).isEqualTo(8.0);
+        BenchmarkSuite.Row fast = row(rows, "listen at 5,000 msg/s over 1,000 connections");
+        assertThat(fast.target()).isEqualTo("<= 2 x E0 p99 + 5 = 25.0");
+        assertThat(fast.met()).isFalse();
+        BenchmarkSuite.Row pinned = row(rows, "listen, generator pinned");
+        assertThat(pinned.value()).isEqualTo(42.0);
+        assertThat(pinned.met()).isTrue();
+        assertThat(pinned.referenceValue()).isEqualTo(7.0);
+        assertThat(pinned.detail()).contains("paced at 15,000 msg/s (Cp 30,000)", "pinned with taskset");
+    }
+
+    @Test
+    void resultsWithoutTheListenPointsGetNoRowsForThem() throws Exception {
+        assertThat(rows("null")).noneMatch(row -> row.name().startsWith("listen at") || row.name().contains("pinned"));
     }
 }
