@@ -39,7 +39,8 @@ class BenchmarkSummaryTest {
     private static String analytics(String moreThreads) {
         return """
                 {"median":{"plainPerSecond":400000,"d0aPerSecond":90000,"d0bPerSecond":60000,
-                           "analyticsPerSecond":3000,"analytics/plain":0.0075,"analytics/D0b":0.05},
+                           "analyticsPerSecond":3000,"analytics/plain":0.0075,"analytics/D0b":0.05,
+                           "analytics/D0a":0.0333,"processingPerSecond":4000,"d0aProcessingPerSecond":100000},
                  "moreThreads":%s,
                  "repetitions":[{"analytics":{"freshness":{"p99Millis":500}}}],
                  "scaleOut":{"perSecond":5800,"exact":true,"countedPerInstance":[150000,150000]}}
@@ -53,6 +54,17 @@ class BenchmarkSummaryTest {
 
     private static BenchmarkSuite.Row row(List<BenchmarkSuite.Row> rows, String prefix) {
         return rows.stream().filter(row -> row.name().startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void analyticsIsJudgedAgainstHalfOfKafkaStreamsCountingTheSameBacklog() throws Exception {
+        BenchmarkSuite.Row ratio = row(rows("null"), "analytics / D0a");
+
+        assertThat(ratio.value()).isEqualTo(0.0333);
+        assertThat(ratio.met()).isFalse();
+        assertThat(ratio.referenceValue()).isEqualTo(90000);
+        // startup excluded: 4,000 / 100,000 = 0.040
+        assertThat(ratio.detail()).contains("4,000 / 100,000 records/s = 0.040");
     }
 
     @Test
