@@ -70,6 +70,23 @@ final class CpuPinning {
         return result;
     }
 
+    /**
+     * Pins every process to the system under test's cores (1, or 1 to n-1): for E0 on the broker's core, the same
+     * share of the machine the bridge has at the pinned points. Nothing when pinning is unavailable.
+     */
+    Pinned pinToSystemCores(long... pids) throws IOException, InterruptedException {
+        List<Long> pinned = new ArrayList<>();
+        Pinned result = new Pinned(pinned);
+        if (unavailable != null) {
+            return result;
+        }
+        for (long pid : pids) {
+            taskset(cores > 2 ? "1-" + (cores - 1) : "1", pid);
+            pinned.add(pid);
+        }
+        return result;
+    }
+
     final class Pinned implements AutoCloseable {
         private final List<Long> pids;
 
