@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -66,13 +67,8 @@ public final class ProgrammeBuilder {
     // ---- tallies
 
     private List<Tally> tallies(List<String> plants, Map<String, PlantScorecard> byPlant) {
-        // Every milestone id any member has, in due-date order (plants may override the defaults).
-        Map<String, LocalDate> milestones = new LinkedHashMap<>();
-        plants.stream().flatMap(plant -> targets.forPlant(plant).milestones().stream())
-                .sorted(Comparator.comparing(Milestone::due).thenComparing(Milestone::id))
-                .forEach(m -> milestones.putIfAbsent(m.id(), m.due()));
         List<Tally> tallies = new ArrayList<>();
-        milestones.forEach((id, due) -> {
+        milestones(plants, m -> true).forEach((id, due) -> {
             Map<String, Milestone> ofPlant = new LinkedHashMap<>();
             for (String plant : plants) {
                 milestone(plant, id).ifPresent(m -> ofPlant.put(plant, m));
@@ -89,6 +85,18 @@ public final class ProgrammeBuilder {
             }
         });
         return tallies;
+    }
+
+    /**
+     * The ids of the members' milestones that pass {@code filter}, each with its earliest due date, in due-date order
+     * (plants may override the defaults with milestones of their own).
+     */
+    private Map<String, LocalDate> milestones(List<String> plants, Predicate<Milestone> filter) {
+        Map<String, LocalDate> milestones = new LinkedHashMap<>();
+        plants.stream().flatMap(plant -> targets.forPlant(plant).milestones().stream()).filter(filter)
+                .sorted(Comparator.comparing(Milestone::due).thenComparing(Milestone::id))
+                .forEach(m -> milestones.putIfAbsent(m.id(), m.due()));
+        return milestones;
     }
 
     private Optional<Milestone> milestone(String plant, String id) {
@@ -185,12 +193,7 @@ public final class ProgrammeBuilder {
                     .flatMap(card -> card.kpis().stream()).filter(s -> s.kpi() == kpi).toList();
             spreads.add(spread(kpi, Programme.CURRENT, scores.stream().filter(s -> s.reduction() != null)
                     .map(s -> s.reduction().value()).toList(), null));
-            Set<String> ids = new TreeSet<>(Comparator.comparing((String id) -> plants.stream()
-                    .flatMap(p -> milestone(p, id).stream()).map(Milestone::due).min(Comparator.naturalOrder())
-                    .orElse(LocalDate.MAX)).thenComparing(Function.identity()));
-            plants.forEach(p -> targets.forPlant(p).milestones().stream()
-                    .filter(m -> m.targets().containsKey(kpi)).forEach(m -> ids.add(m.id())));
-            for (String id : ids) {
+            for (String id : milestones(plants, m -> m.targets().containsKey(kpi)).keySet()) {
                 List<Double> values = new ArrayList<>();
                 for (KpiScore score : scores) {
                     if (score.baseline() == null || !score.baseline().hasValue()) {
