@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.ToIntBiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -110,10 +112,35 @@ class SubscribeModeIT {
 
     @Test
     void everyRecordOfAPlantIsInThePlantsPartition(KafkaBroker kafka, MqttBroker mqtt) throws Exception {
-        String suffix = "partitions";
+        Map<Integer, Set<Integer>> partitionsPerPlant = forwardAcrossPartitions(kafka, mqtt, "plant",
+                PlantPartitioner::partitionOf);
+        // The lines of a plant share a partition, and the plants are spread over more than one.
+        assertThat(partitionsPerPlant).allSatisfy((plant, partitions) -> assertThat(partitions).hasSize(1));
+        assertThat(partitionsPerPlant.values().stream().flatMap(Set::stream).distinct().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void byLineALinesRecordsShareAPartitionAndAPlantsLinesSpread(KafkaBroker kafka, MqttBroker mqtt)
+            throws Exception {
+        // Kafka's own partitioner for a keyed record: murmur2 of the whole key (here {plant}/{line}).
+        Map<Integer, Set<Integer>> partitionsPerPlant = forwardAcrossPartitions(kafka, mqtt, "line",
+                (key, partitions) -> Utils.toPositive(Utils.murmur2(key)) % partitions);
+        assertThat(partitionsPerPlant.values()).anySatisfy(partitions -> assertThat(partitions).hasSizeGreaterThan(1));
+    }
+
+    /**
+     * Publishes a state for 4 lines of 6 plants through a bridge with {@code ingest.kafka.partition.by=spread},
+     * checks every record's partition against {@code expected}, and returns the partitions each plant used.
+     */
+    private static Map<Integer, Set<Integer>> forwardAcrossPartitions(KafkaBroker kafka, MqttBroker mqtt,
+                                                                      String spread, ToIntBiFunction<byte[], Integer> expected)
+            throws Exception {
+        String suffix = "partitions-by-" + spread;
         kafka.createTopic("telemetry-" + suffix, 3);
         List<String> plants = List.of("hz-gearbox", "sz-pcb", "cq-motor", "wh-steel", "xa-chip", "bj-auto");
-        try (RunningBridge bridge = new RunningBridge(config(kafka, mqtt, suffix))) {
+        Map<String, String> config = new HashMap<>(config(kafka, mqtt, suffix));
+        config.put("ingest.kafka.partition.by", spread);
+        try (RunningBridge bridge = new RunningBridge(config)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> bridge.bridge.readiness().values().stream()
                     .allMatch(Boolean::booleanValue));
             MqttClient publisher = publisher(mqtt);
@@ -130,12 +157,15 @@ class SubscribeModeIT {
                 List<ConsumerRecord<byte[], byte[]>> records = telemetry.awaitAtLeast(seq, Duration.ofSeconds(60));
                 assertThat(records).hasSize(seq).allSatisfy(record -> assertThat(record.partition())
                         .as("partition of %s", text(record.key()))
-                        .isEqualTo(PlantPartitioner.partitionOf(record.key(), 3)));
-                // The lines of a plant share a partition, and the plants are spread over more than one.
-                assertThat(records.stream().collect(Collectors.groupingBy(r -> text(r.key()).split("/")[0],
-                        Collectors.mapping(ConsumerRecord::partition, Collectors.toSet()))))
-                        .hasSize(plants.size()).allSatisfy((plant, partitions) -> assertThat(partitions).hasSize(1));
-                assertThat(records.stream().map(ConsumerRecord::partition).distinct().count()).isGreaterThan(1);
+                        .isEqualTo(expected.applyAsInt(record.key(), 3)));
+                Map<String, Set<Integer>> byPlant = records.stream().collect(Collectors.groupingBy(
+                        r -> text(r.key()).split("/")[0], Collectors.mapping(ConsumerRecord::partition, Collectors.toSet())));
+                assertThat(byPlant).hasSize(plants.size());
+                Map<Integer, Set<Integer>> byIndex = new HashMap<>();
+                for (int i = 0; i < plants.size(); i++) {
+                    byIndex.put(i, byPlant.get(plants.get(i)));
+                }
+                return byIndex;
             }
         }
     }

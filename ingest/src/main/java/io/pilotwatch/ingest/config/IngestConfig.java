@@ -41,8 +41,28 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
         LISTEN
     }
 
-    /** Kafka producer settings: every {@code kafka.producer.*} key goes to the producer untouched. */
-    public record Kafka(String bootstrapServers, String telemetryTopic, String dlqTopic, Map<String, String> producer) {
+    /**
+     * Kafka producer settings: every {@code kafka.producer.*} key goes to the producer untouched.
+     *
+     * @param partitionBy how telemetry records are spread over the topic's partitions
+     */
+    public record Kafka(String bootstrapServers, String telemetryTopic, String dlqTopic, Map<String, String> producer,
+                        PartitionBy partitionBy) {
+    }
+
+    /**
+     * How the bridge spreads telemetry records over partitions ({@code ingest.kafka.partition.by}). Either way a
+     * line's records share a partition and keep their order.
+     */
+    public enum PartitionBy {
+        /** Every record of a plant in one partition: the analytics processes them where they are (the default). */
+        PLANT,
+        /**
+         * By the whole {@code {plant}/{line}} key: a large plant's lines spread over partitions, so the analytics
+         * decodes and classifies them on several stream threads and gathers them by plant through its repartition
+         * topic (docs/scaling.md, "A plant larger than one thread").
+         */
+        LINE
     }
 
     /** Settings of subscribe mode. */
@@ -124,7 +144,7 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
             "ingest.listen.login.max.pending", "ingest.listen.login.rate.per.address",
             "ingest.listen.max.connections.per.user",
             "ingest.max.inflight.messages", "ingest.max.inflight.bytes", "ingest.kafka.stall.timeout.seconds",
-            "http.host", "http.port",
+            "ingest.kafka.partition.by", "http.host", "http.port",
             "ingest.shutdown.grace.seconds", "sparkplug.enabled", "sparkplug.mapping.file",
             "sparkplug.topic.filter", "sparkplug.primary.host", "sparkplug.rebirth.interval.seconds");
 
@@ -148,7 +168,11 @@ public record IngestConfig(Mode mode, String bridgeId, Kafka kafka, Subscribe su
         String bridgeId = in.string("ingest.bridge.id", defaultBridgeId());
         Kafka kafka = new Kafka(in.required("kafka.bootstrap.servers", "host:port[,host:port]"),
                 in.string("kafka.topic.telemetry", Topics.TELEMETRY), in.string("kafka.topic.dlq", Topics.DLQ),
-                in.withPrefix(PRODUCER_PREFIX));
+                in.withPrefix(PRODUCER_PREFIX), in.enumValue("ingest.kafka.partition.by", PartitionBy.PLANT));
+        if (values.containsKey("ingest.kafka.partition.by") && kafka.producer().containsKey("partitioner.class")) {
+            throw new ConfigException(PRODUCER_PREFIX + "partitioner.class", "cannot be set together with "
+                    + "ingest.kafka.partition.by: set one of them");
+        }
         String maxBlock = kafka.producer().get("max.block.ms");
         if (maxBlock != null && !maxBlock.strip().equals("0")) {
             throw new ConfigException(PRODUCER_PREFIX + "max.block.ms", "must be 0 or unset: the bridge sends from its "

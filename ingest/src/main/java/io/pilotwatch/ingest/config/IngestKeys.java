@@ -50,6 +50,7 @@ public final class IngestKeys {
             new DocumentedKey("http.port", "8080"),
             new DocumentedKey("ingest.shutdown.grace.seconds", "30"),
             new DocumentedKey("ingest.kafka.stall.timeout.seconds", "60"),
+            new DocumentedKey("ingest.kafka.partition.by", "plant"),
             new DocumentedKey("sparkplug.enabled", "false"),
             new DocumentedKey("sparkplug.mapping.file", "required when enabled"),
             new DocumentedKey("sparkplug.topic.filter", "spBv1.0/#"),

@@ -46,8 +46,11 @@ public final class KafkaSender implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        // A plant's records in one partition: the analytics then needs no repartition topic for them.
-        props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, PlantPartitioner.class.getName());
+        // A plant's records in one partition: the analytics then needs no repartition topic for them. By line,
+        // Kafka's own partitioner hashes the whole {plant}/{line} key.
+        if (config.kafka().partitionBy() == IngestConfig.PartitionBy.PLANT) {
+            props.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, PlantPartitioner.class.getName());
+        }
         props.putAll(config.kafka().producer());
         // send() runs on the event loop: rather than wait for metadata or buffer space, it fails and is retried.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "0");

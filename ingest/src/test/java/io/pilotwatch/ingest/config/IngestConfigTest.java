@@ -1,14 +1,17 @@
 package io.pilotwatch.ingest.config;
 
-import io.pilotwatch.support.config.ConfigSource;
-import io.pilotwatch.support.config.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pilotwatch.ingest.forward.KafkaSender;
+import io.pilotwatch.ingest.forward.PlantPartitioner;
+import io.pilotwatch.support.config.ConfigException;
+import io.pilotwatch.support.config.ConfigSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +87,29 @@ class IngestConfigTest {
                 "does not exist");
         assertFailsNaming(Map.of("mqtt.clientid", "x"), "mqtt.clientid", "not a known key");
         assertFailsNaming(Map.of("kafka.producer.max.block.ms", "5000"), "kafka.producer.max.block.ms", "never wait");
+        assertFailsNaming(Map.of("ingest.kafka.partition.by", "station"), "ingest.kafka.partition.by",
+                "must be one of plant|line");
+        assertFailsNaming(Map.of("ingest.kafka.partition.by", "line", "kafka.producer.partitioner.class", "x.Y"),
+                "kafka.producer.partitioner.class", "ingest.kafka.partition.by");
+    }
+
+    @Test
+    void recordsGoToThePlantsPartitionUnlessSpreadByLine() {
+        Map<String, Object> byPlant = KafkaSender.producerConfig(IngestConfig.fromMap(minimal()));
+        assertThat(byPlant).containsEntry(ProducerConfig.PARTITIONER_CLASS_CONFIG, PlantPartitioner.class.getName());
+
+        Map<String, String> values = minimal();
+        values.put("ingest.kafka.partition.by", "LINE");
+        IngestConfig byLine = IngestConfig.fromMap(values);
+        assertThat(byLine.kafka().partitionBy()).isEqualTo(IngestConfig.PartitionBy.LINE);
+        // No partitioner set: Kafka's own hashes the whole {plant}/{line} key.
+        assertThat(KafkaSender.producerConfig(byLine)).doesNotContainKey(ProducerConfig.PARTITIONER_CLASS_CONFIG);
+
+        // A partitioner of one's own, as before the key existed, still wins.
+        values = minimal();
+        values.put("kafka.producer.partitioner.class", "x.Y");
+        assertThat(KafkaSender.producerConfig(IngestConfig.fromMap(values)))
+                .containsEntry(ProducerConfig.PARTITIONER_CLASS_CONFIG, "x.Y");
     }
 
     @Test
