@@ -39,8 +39,9 @@ public final class AnalyticsProfile implements Callable<Integer> {
     enum Stage {
         DECODE("decode + classify (source deserializer, timestamp, classifier)", "io.pilotwatch.telemetry.",
                 "io.pilotwatch.analytics.topology.ClassifyProcessor", "io.pilotwatch.analytics.topology.Classifier",
-                "io.pilotwatch.analytics.topology.DecodedSerde", "io.pilotwatch.analytics.topology.ClassifiedSerde",
-                "io.pilotwatch.analytics.topology.EventTimeExtractor"),
+                "io.pilotwatch.analytics.topology.DecodedSerde", "io.pilotwatch.analytics.topology.EventTimeExtractor"),
+        REPARTITION("repartition serde (classified records written and read back)",
+                "io.pilotwatch.analytics.topology.ClassifiedSerde"),
         DEDUP("dedup", "io.pilotwatch.analytics.topology.Deduplicator", "io.pilotwatch.analytics.topology.SeqRanges"),
         KPI("KPI update (processor, applier, object caches)", "io.pilotwatch.analytics.topology.TelemetryProcessor.",
                 "io.pilotwatch.analytics.topology.EventApplier", "io.pilotwatch.analytics.topology.RecordGuard",
@@ -98,6 +99,9 @@ public final class AnalyticsProfile implements Callable<Integer> {
     @Option(names = "--application", description = "Application id prefix of the stream threads: bench-analytics "
             + "(the service, default), bench-d0a or bench-d0b (Kafka Streams' own ceilings, for comparison).")
     String application = "bench-analytics";
+    @Option(names = "--per-thread", description = "One table per stream thread instead of per run: with the input "
+            + "partitioned by line, the thread that holds the plant's task shows the merge step's cost.")
+    boolean perThread;
     @Option(names = "--top", description = "Also the N hottest call sites per stage (default ${DEFAULT-VALUE}).")
     int top;
 
@@ -107,7 +111,7 @@ public final class AnalyticsProfile implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Pattern streamThread = Pattern.compile("(" + Pattern.quote(application) + "-\\d+)-.*StreamThread-\\d+");
+        Pattern streamThread = Pattern.compile("(" + Pattern.quote(application) + "-\\d+)-.*(StreamThread-\\d+)");
         Map<String, Run> runs = new LinkedHashMap<>();
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
@@ -128,7 +132,8 @@ public final class AnalyticsProfile implements Callable<Integer> {
                     continue;
                 }
                 double weight = java ? 1 : nativePeriodMs / javaPeriodMs;
-                runs.computeIfAbsent(matcher.group(1), id -> new Run()).add(event.getStackTrace(), weight,
+                String table = perThread ? matcher.group(1) + " " + matcher.group(2) : matcher.group(1);
+                runs.computeIfAbsent(table, id -> new Run()).add(event.getStackTrace(), weight,
                         !java, event.getStartTime());
             }
         }

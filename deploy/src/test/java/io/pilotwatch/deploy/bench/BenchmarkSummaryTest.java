@@ -38,7 +38,8 @@ class BenchmarkSummaryTest {
 
     private static String analytics(String moreThreads) {
         return """
-                {"median":{"plainPerSecond":400000,"d0aPerSecond":90000,"d0bPerSecond":60000,
+                {"records":1000000,
+                 "median":{"plainPerSecond":400000,"d0aPerSecond":90000,"d0bPerSecond":60000,
                            "analyticsPerSecond":3000,"analytics/plain":0.0075,"analytics/D0b":0.05,
                            "analytics/D0a":0.0333,"processingPerSecond":4000,"d0aProcessingPerSecond":100000},
                  "moreThreads":%s,
@@ -77,6 +78,7 @@ class BenchmarkSummaryTest {
         assertThat(analytics.referenceValue()).isEqualTo(60000);
         assertThat(analytics.reference()).contains("D0b 60,000 records/s", "analytics/D0b 0.050", "D0a 90,000",
                 "plain consumer 400,000 records/s");
+        assertThat(analytics.detail()).contains("1,000,000 records");
     }
 
     @Test
