@@ -12,13 +12,11 @@ import io.pilotwatch.analytics.store.ObjectCacheStore;
 import io.pilotwatch.analytics.store.ObjectCacheStoreBuilder;
 import io.pilotwatch.analytics.store.StoreNames;
 import io.pilotwatch.telemetry.TelemetryCodec;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -31,21 +29,37 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The analytics topology:
  * <pre>
- *   factory.telemetry.v1 (JSON decoded once; event time from the payload)
- *     -> classify (usable, or unusable with the reason)
- *     -> records not yet in their plant's partition: repartition by plant (key kept; compact binary records,
- *        {@link ClassifiedSerde}); records the ingest bridge wrote are there already and stay in their task
- *     -> telemetry processor (stores: plants, days, sketches, stations, baselines, dedup), guarded: a record
- *        whose processing throws goes to the DLQ as processing_error ({@link RecordGuard})
- *         -> factory.telemetry.dlq.v1   unusable and late records, with error.reason / error.detail
- *         -> factory.kpi.v1             KPI snapshots (compacted)
- *         -> factory.baselines.v1       frozen baselines (compacted)
+ *   telemetry-source: factory.telemetry.v1 (JSON decoded once; event time from the payload)
+ *     -> classify (usable, or unusable with the reason), which forwards by where the record sits:
+ *        - already in its plant's partition (the ingest bridge writes there): straight to by-plant
+ *        - elsewhere: keep-keyless -> the repartition by plant (key kept; compact binary records,
+ *          {@link ClassifiedSerde}) -> by-plant
+ *     -> by-plant (merge) -> telemetry-processor (stores: plants, days, sketches, stations, baselines, dedup),
+ *        guarded: a record whose processing throws goes to the DLQ as processing_error ({@link RecordGuard});
+ *        it forwards each output to its sink by name:
+ *         -> dlq-sink        factory.telemetry.dlq.v1   unusable and late records, with error.reason / error.detail
+ *         -> kpi-sink        factory.kpi.v1             KPI snapshots (compacted)
+ *         -> baselines-sink  factory.baselines.v1       frozen baselines (compacted)
  * </pre>
+ * A record in its plant's partition passes four nodes (source, classify, by-plant, telemetry-processor): each node
+ * costs Kafka Streams' forwarding work per record. The merge stays because the telemetry processor is the child of
+ * both the classification and the repartition topic, and the DSL names internal topics only through
+ * {@code repartition}; the names of the repartition topic and of every store (so of every changelog topic) are
+ * what deployed applications have.
  */
 public final class AnalyticsTopology {
 
     /** The repartition topic is {@code <application.id>-analytics-by-plant-repartition}. */
     public static final String REPARTITION_NAME = "analytics-by-plant";
+
+    /** The merge of the records in place and of those from the repartition topic, before the telemetry processor. */
+    static final String BY_PLANT = "by-plant";
+    /** The first node of the repartition path, for records not yet in their plant's partition. */
+    static final String TO_PLANT_PARTITION = "keep-keyless";
+    /** The telemetry processor's outputs, by sink name. */
+    static final String DLQ_SINK = "dlq-sink";
+    static final String KPI_SINK = "kpi-sink";
+    static final String BASELINES_SINK = "baselines-sink";
 
     static final byte[] NO_KEY = new byte[0];
 
@@ -67,42 +81,29 @@ public final class AnalyticsTopology {
      *               test that makes one record's processing throw
      */
     static void buildTopology(StreamsBuilder builder, AnalyticsConfig config, int inputPartitions,
-                              ClosedFigures closed, UnaryOperator<Processor<byte[], Classified, byte[], Routed>> inside) {
+                              ClosedFigures closed, UnaryOperator<Processor<byte[], Classified, byte[], byte[]>> inside) {
         Classifier classifier = new Classifier(config.targets(), config.processing().maxFutureSkew());
         addStores(builder);
-        Map<String, KStream<byte[], ClassifyProcessor.Placed>> placed = builder
+        KStream<byte[], Classified> classified = builder
                 // The JSON is decoded once, here; the extractor and the classifier use the result.
                 .stream(config.kafka().telemetryTopic(), Consumed.with(Serdes.ByteArray(), new DecodedSerde(new TelemetryCodec()))
                         .withTimestampExtractor(new EventTimeExtractor(config.processing().maxFutureSkew()))
                         .withName("telemetry-source"))
-                .processValues(() -> new ClassifyProcessor(classifier, inputPartitions), Named.as("classify"))
-                .split(Named.as("placed-"))
-                .branch((key, value) -> value.inPlantPartition(), Branched.as("in-place"))
-                .defaultBranch(Branched.as("elsewhere"));
-        // The ingest bridge writes each plant's records to the plant's partition: they skip the repartition topic.
-        KStream<byte[], Classified> inPlace = placed.get("placed-in-place")
-                .mapValues(ClassifyProcessor.Placed::classified, Named.as("in-place"));
-        KStream<byte[], Classified> moved = placed.get("placed-elsewhere")
-                .mapValues(ClassifyProcessor.Placed::classified, Named.as("elsewhere"))
+                .processValues(() -> new ClassifyProcessor(classifier, inputPartitions), Named.as("classify"));
+        KStream<byte[], Classified> moved = classified
                 // Repartitioning drops records with a null key; they must reach the DLQ, so they travel
                 // with an empty key, which the processor turns back into none.
-                .map((key, value) -> KeyValue.pair(key == null ? NO_KEY : key, value), Named.as("keep-keyless"))
+                .map((key, value) -> KeyValue.pair(key == null ? NO_KEY : key, value), Named.as(TO_PLANT_PARTITION))
                 .repartition(Repartitioned.with(Serdes.ByteArray(), new ClassifiedSerde())
                         .withStreamPartitioner(new PlantPartitioner()).withName(REPARTITION_NAME));
-        KStream<byte[], Routed> out = inPlace.merge(moved, Named.as("by-plant"))
+        KStream<byte[], byte[]> out = classified.merge(moved, Named.as(BY_PLANT))
                 .process(() -> new RecordGuard(inside.apply(new TelemetryProcessor(config, closed))),
                         Named.as("telemetry-processor"),
                         StoreNames.PLANTS, StoreNames.DAYS, StoreNames.SKETCHES, StoreNames.STATIONS,
                         StoreNames.BASELINES, StoreNames.DEDUP);
-        out.split(Named.as("route-"))
-                .branch((key, routed) -> routed.route() == Routed.Route.DLQ, Branched.withConsumer(
-                        s -> s.mapValues(Routed::value).to(config.kafka().dlqTopic(), bytes("dlq-sink")), "dlq"))
-                .branch((key, routed) -> routed.route() == Routed.Route.KPI, Branched.withConsumer(
-                        s -> s.mapValues(Routed::value).to(config.kafka().kpiTopic(), bytes("kpi-sink")), "kpi"))
-                .branch((key, routed) -> routed.route() == Routed.Route.BASELINE, Branched.withConsumer(
-                        s -> s.mapValues(Routed::value).to(config.kafka().baselinesTopic(), bytes("baselines-sink")),
-                        "baselines"))
-                .noDefaultBranch();
+        out.to(config.kafka().dlqTopic(), bytes(DLQ_SINK));
+        out.to(config.kafka().kpiTopic(), bytes(KPI_SINK));
+        out.to(config.kafka().baselinesTopic(), bytes(BASELINES_SINK));
     }
 
     private static Produced<byte[], byte[]> bytes(String name) {

@@ -46,7 +46,7 @@ final class KpiPublisher {
         changed.add(plant);
     }
 
-    void publish(long nowMillis, ProcessorContext<byte[], Routed> context) {
+    void publish(long nowMillis, ProcessorContext<byte[], byte[]> context) {
         for (String plant : data.plants()) {
             PlantRecord record = data.plant(plant).orElseThrow();
             long openFrom = builder.openFrom(plant, record);
@@ -61,12 +61,12 @@ final class KpiPublisher {
     }
 
     private void forwardChanges(Map<String, ObjectNode> records, long nowMillis,
-                                ProcessorContext<byte[], Routed> context) {
+                                ProcessorContext<byte[], byte[]> context) {
         for (Map.Entry<String, ObjectNode> entry : records.entrySet()) {
             String json = write(entry.getValue());
             if (!json.equals(lastSent.get(entry.getKey()))) {
                 context.forward(new Record<>(entry.getKey().getBytes(StandardCharsets.UTF_8),
-                        new Routed(Routed.Route.KPI, json.getBytes(StandardCharsets.UTF_8)), nowMillis));
+                        json.getBytes(StandardCharsets.UTF_8), nowMillis), AnalyticsTopology.KPI_SINK);
                 lastSent.put(entry.getKey(), json);
             }
         }

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * fault and pass through: Kafka Streams must handle them to keep exactly-once. What the processor had already
  * changed for the record before it threw stays (for example, its id counts as seen).
  */
-final class RecordGuard implements Processor<byte[], Classified, byte[], Routed> {
+final class RecordGuard implements Processor<byte[], Classified, byte[], byte[]> {
 
     /** The {@code error.reason} of a record whose processing threw. */
     static final String REASON = "processing_error";
@@ -33,16 +33,16 @@ final class RecordGuard implements Processor<byte[], Classified, byte[], Routed>
     private static final Logger LOG = LoggerFactory.getLogger(RecordGuard.class);
     private static final int MAX_DETAIL = 300;
 
-    private final Processor<byte[], Classified, byte[], Routed> processor;
-    private ProcessorContext<byte[], Routed> context;
+    private final Processor<byte[], Classified, byte[], byte[]> processor;
+    private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, PlantRecord> plants;
 
-    RecordGuard(Processor<byte[], Classified, byte[], Routed> processor) {
+    RecordGuard(Processor<byte[], Classified, byte[], byte[]> processor) {
         this.processor = processor;
     }
 
     @Override
-    public void init(ProcessorContext<byte[], Routed> context) {
+    public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         plants = context.getStateStore(StoreNames.PLANTS);
         processor.init(context);
@@ -76,8 +76,8 @@ final class RecordGuard implements Processor<byte[], Classified, byte[], Routed>
         headers.add(Headers.ERROR_REASON, REASON.getBytes(StandardCharsets.UTF_8));
         headers.add(Headers.ERROR_DETAIL, detail.getBytes(StandardCharsets.UTF_8));
         byte[] key = record.key() != null && record.key().length == 0 ? null : record.key();
-        context.forward(new Record<>(key, new Routed(Routed.Route.DLQ, record.value().raw()), record.timestamp(),
-                headers));
+        context.forward(new Record<>(key, record.value().raw(), record.timestamp(), headers),
+                AnalyticsTopology.DLQ_SINK);
     }
 
     private static String describe(RecordMetadata metadata) {

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * {@code late}, add the rest to the KPI state, freeze baselines once the plant's watermark allows, and publish
  * KPI snapshots on a wall-clock schedule. Records that could not be used go to the DLQ with the reason.
  */
-final class TelemetryProcessor implements Processor<byte[], Classified, byte[], Routed> {
+final class TelemetryProcessor implements Processor<byte[], Classified, byte[], byte[]> {
 
     /** The {@code error.reason} of a late event on the DLQ: not invalid, but too late for its month. */
     static final String LATE_REASON = "late";
@@ -56,7 +56,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
     private final Map<String, LocalDate> watermarkDays = new HashMap<>();
     private final Map<String, PlantCalendar> calendars = new HashMap<>();
     private final Map<String, FinalPeriods> finalPeriods = new HashMap<>();
-    private ProcessorContext<byte[], Routed> context;
+    private ProcessorContext<byte[], byte[]> context;
     private KeyValueStore<String, PlantRecord> plants;
     private Deduplicator deduplicator;
     private EventApplier applier;
@@ -71,7 +71,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
     }
 
     @Override
-    public void init(ProcessorContext<byte[], Routed> context) {
+    public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         plants = context.getStateStore(StoreNames.PLANTS);
         KeyValueStore<String, Baseline> baselineStore = context.getStateStore(StoreNames.BASELINES);
@@ -186,7 +186,7 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
         Scope scope = Scope.plant(plant, List.copyOf(state.lines()), calendar, state.clockMillis());
         for (Baseline frozen : baselines.freezeDue(scope, Lateness.openFrom(calendar, watermark, grace))) {
             context.forward(new Record<>(utf8(Baseline.key(plant, frozen.kpi())),
-                    new Routed(Routed.Route.BASELINE, BASELINE_SERDE.serializer().serialize(null, frozen)), timestamp));
+                    BASELINE_SERDE.serializer().serialize(null, frozen), timestamp), AnalyticsTopology.BASELINES_SINK);
         }
     }
 
@@ -228,8 +228,8 @@ final class TelemetryProcessor implements Processor<byte[], Classified, byte[], 
         headers.remove(Headers.ERROR_DETAIL);
         headers.add(Headers.ERROR_REASON, utf8(reason));
         headers.add(Headers.ERROR_DETAIL, utf8(detail));
-        context.forward(new Record<>(record.key(), new Routed(Routed.Route.DLQ, record.value().raw()),
-                record.timestamp(), headers));
+        context.forward(new Record<>(record.key(), record.value().raw(), record.timestamp(), headers),
+                AnalyticsTopology.DLQ_SINK);
     }
 
     private PlantCalendar calendar(String plant) {

@@ -35,7 +35,7 @@ class KpiPublisherTest {
     Path stateDir;
     TopologyHarness harness;
     final AtomicLong wallClock = new AtomicLong(TopologyHarness.WALL_CLOCK.toEpochMilli());
-    final MockProcessorContext<byte[], Routed> context = new MockProcessorContext<>();
+    final MockProcessorContext<byte[], byte[]> context = new MockProcessorContext<>();
     KpiPublisher publisher;
 
     @BeforeEach
@@ -99,9 +99,10 @@ class KpiPublisherTest {
         context.resetForwards();
         publisher.publish(wallClock.get(), context);
         Map<String, JsonNode> records = new LinkedHashMap<>();
-        for (MockProcessorContext.CapturedForward<? extends byte[], ? extends Routed> forward : context.forwarded()) {
-            Record<? extends byte[], ? extends Routed> record = forward.record();
-            records.put(new String(record.key(), StandardCharsets.UTF_8), Json.MAPPER.readTree(record.value().value()));
+        for (MockProcessorContext.CapturedForward<? extends byte[], ? extends byte[]> forward : context.forwarded()) {
+            assertThat(forward.childName()).contains(AnalyticsTopology.KPI_SINK);
+            Record<? extends byte[], ? extends byte[]> record = forward.record();
+            records.put(new String(record.key(), StandardCharsets.UTF_8), Json.MAPPER.readTree(record.value()));
         }
         return records;
     }

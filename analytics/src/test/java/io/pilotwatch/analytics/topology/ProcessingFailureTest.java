@@ -92,16 +92,16 @@ class ProcessingFailureTest {
     }
 
     /** The telemetry processor, except that it throws for costs of 13.13, as BigDecimal.add did for 1e-999999999. */
-    private static final class ThrowingOn implements Processor<byte[], Classified, byte[], Routed> {
+    private static final class ThrowingOn implements Processor<byte[], Classified, byte[], byte[]> {
 
-        private final Processor<byte[], Classified, byte[], Routed> processor;
+        private final Processor<byte[], Classified, byte[], byte[]> processor;
 
-        ThrowingOn(Processor<byte[], Classified, byte[], Routed> processor) {
+        ThrowingOn(Processor<byte[], Classified, byte[], byte[]> processor) {
             this.processor = processor;
         }
 
         @Override
-        public void init(ProcessorContext<byte[], Routed> context) {
+        public void init(ProcessorContext<byte[], byte[]> context) {
             processor.init(context);
         }
 

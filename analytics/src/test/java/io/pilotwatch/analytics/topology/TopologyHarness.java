@@ -62,7 +62,7 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** @param inside wraps the telemetry processor inside its guard (to make processing fail on purpose) */
     TopologyHarness(Path stateDir, Map<String, String> settings, Map<String, Baseline> published,
-                    int inputPartitions, UnaryOperator<Processor<byte[], Classified, byte[], Routed>> inside) {
+                    int inputPartitions, UnaryOperator<Processor<byte[], Classified, byte[], byte[]>> inside) {
         Map<String, String> values = new HashMap<>(settings);
         values.put("kafka.bootstrap.servers", "unused:9092");
         values.put("analytics.state.dir", stateDir.toString());
