@@ -73,6 +73,9 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--listen-points-only", description = "Only the pinned, device-rate and memory-per-connection "
             + "listen points (issue 18), with their own JSON.")
     boolean listenPointsOnly;
+    @Option(names = "--device-points-only", description = "Only the device-rate listen points, each next to E0 "
+            + "(no Cp, Ep or memory): to profile the bridge or try a lever at device rates.")
+    boolean devicePointsOnly;
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "ingest.json");
 
@@ -89,7 +92,7 @@ public final class IngestBenchmark implements Callable<Integer> {
              MqttBroker mosquitto = Brokers.startMosquitto(List.of("max_inflight_messages " + brokerInflight))) {
             kafka.createTopic(TELEMETRY, 3);
             kafka.createTopic("factory.telemetry.dlq.v1", 1);
-            if (listenPointsOnly) {
+            if (listenPointsOnly || devicePointsOnly) {
                 return listenPointsOnly(kafka, mosquitto);
             }
             List<Point> generator = new ArrayList<>();
