@@ -13,7 +13,7 @@ USER 10001:10001
 # 1883: MQTT in listen mode (devices connect here); 8080: /metrics, /health/live, /health/ready.
 EXPOSE 1883 8080
 # For a 512 MiB container (docs/operations.md, "Memory": heap 40%, direct, metaspace and code cache bounded).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:MaxDirectMemorySize=48m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144 -XX:+ExitOnOutOfMemoryError" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:InitialRAMPercentage=40 -XX:MaxDirectMemorySize=48m -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=48m -Djdk.nio.maxCachedBufferSize=262144 -XX:+ExitOnOutOfMemoryError" \
     HTTP_PORT=8080
 # Ready = Kafka answers and the MQTT side is connected (subscribe) or listening (listen).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \

@@ -48,7 +48,8 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--subscribe-connections",
             description = "Bridge connections to Mosquitto in subscribe mode (a shared subscription when > 1).")
     int subscribeConnections = 1;
-    @Option(names = "--bridge-heap", description = "The bridge JVM's -Xmx (default ${DEFAULT-VALUE}).")
+    @Option(names = "--bridge-heap", description = "The bridge JVM's -Xms and -Xmx: its heap is committed at the "
+            + "maximum from the start, as deployed (default ${DEFAULT-VALUE}).")
     String bridgeHeap = "256m";
     @Option(names = "--bridge-java-options", description = "More JVM options of the bridge (its JAVA_TOOL_OPTIONS), "
             + "e.g. the container's direct-memory and metaspace limits (docs/operations.md, \"Memory\").")
@@ -73,6 +74,9 @@ public final class IngestBenchmark implements Callable<Integer> {
     @Option(names = "--listen-points-only", description = "Only the pinned, device-rate and memory-per-connection "
             + "listen points (issue 18), with their own JSON.")
     boolean listenPointsOnly;
+    @Option(names = "--device-points-only", description = "Only the device-rate listen points, each next to E0 "
+            + "(no Cp, Ep or memory): to profile the bridge or try a lever at device rates.")
+    boolean devicePointsOnly;
     @Option(names = "--out", description = "JSON results file (default ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench", "ingest.json");
 
@@ -89,7 +93,7 @@ public final class IngestBenchmark implements Callable<Integer> {
              MqttBroker mosquitto = Brokers.startMosquitto(List.of("max_inflight_messages " + brokerInflight))) {
             kafka.createTopic(TELEMETRY, 3);
             kafka.createTopic("factory.telemetry.dlq.v1", 1);
-            if (listenPointsOnly) {
+            if (listenPointsOnly || devicePointsOnly) {
                 return listenPointsOnly(kafka, mosquitto);
             }
             List<Point> generator = new ArrayList<>();
@@ -322,9 +326,9 @@ public final class IngestBenchmark implements Callable<Integer> {
         if (topic != null) {
             environment.put("KAFKA_TOPIC_TELEMETRY", topic);
         }
-        if (!bridgeJavaOptions.isBlank()) {
-            environment.put("JAVA_TOOL_OPTIONS", bridgeJavaOptions);
-        }
+        // As deployed (InitialRAMPercentage = MaxRAMPercentage, docs/operations.md): a heap G1 may shrink collects
+        // far more often at device rates.
+        environment.put("JAVA_TOOL_OPTIONS", ("-Xms" + bridgeHeap + " " + bridgeJavaOptions).strip());
         environment.putAll(bridgeEnvironment);
         environment.putAll(more);
         BridgeProcess bridge = BridgeProcess.start(mode, name, kafka, mosquitto, shared ? "bench" : null,

@@ -38,15 +38,20 @@ final class ListenPoints {
 
     Results measure() throws Exception {
         System.out.println("Listen points: " + pinning.describe());
-        Point max = bench.measureBridge(kafka, mosquitto, "listen", pinning);
-        System.out.printf("Cp listen, %s: %,.0f msg/s%n", pinning.unavailable() == null ? "pinned" : "not pinned",
-                max.deliveredPerSecond());
-        double half = max.deliveredPerSecond() / 2;
-        LatencyPoint halfPoint = bench.measureLatency(kafka, mosquitto, "listen", half, pinning, Map.of(),
-                bridge -> new LoadGenerator(bridge.listenUrl(), bench.connections, bench.window, 1, null, null));
-        ProducerLatency halfE0 = bench.measureProducer(kafka, half, null, bench.connections);
-        System.out.printf("Ep listen at %,.0f msg/s: publish->PUBACK p99 %.1f ms (E0 %.1f)%n", half,
-                halfPoint.publishAckP99Millis(), halfE0.sendAckP99Millis());
+        Point max = null;
+        LatencyPoint halfPoint = null;
+        ProducerLatency halfE0 = null;
+        if (!bench.devicePointsOnly) {
+            max = bench.measureBridge(kafka, mosquitto, "listen", pinning);
+            System.out.printf("Cp listen, %s: %,.0f msg/s%n", pinning.unavailable() == null ? "pinned" : "not pinned",
+                    max.deliveredPerSecond());
+            double half = max.deliveredPerSecond() / 2;
+            halfPoint = bench.measureLatency(kafka, mosquitto, "listen", half, pinning, Map.of(),
+                    bridge -> new LoadGenerator(bridge.listenUrl(), bench.connections, bench.window, 1, null, null));
+            halfE0 = bench.measureProducer(kafka, half, null, bench.connections);
+            System.out.printf("Ep listen at %,.0f msg/s: publish->PUBACK p99 %.1f ms (E0 %.1f)%n", half,
+                    halfPoint.publishAckP99Millis(), halfE0.sendAckP99Millis());
+        }
         List<DevicePoint> devices = new ArrayList<>();
         for (double rate : bench.deviceRates.stream().filter(r -> r > 0).toList()) { // 0: skipped
             DeviceFleet[] fleet = new DeviceFleet[1];
@@ -66,7 +71,9 @@ final class ListenPoints {
                     rate, bench.deviceConnections, point.publishAckP99Millis(), e0.sendAckP99Millis());
         }
         List<ConnectionMemory> memory = new ArrayList<>();
-        for (int n : bench.memoryConnections.stream().filter(n -> n > 0).toList()) { // 0: skipped
+        List<Integer> sizes = bench.devicePointsOnly ? List.of()
+                : bench.memoryConnections.stream().filter(n -> n > 0).toList(); // 0: skipped
+        for (int n : sizes) {
             long limit = openFilesLimit();
             if (limit < n + 2_000L) {
                 notes.add(String.format(Locale.ROOT, "memory at %,d connections skipped: open files limit (ulimit -n) "
@@ -143,9 +150,9 @@ final class ListenPoints {
     /**
      * @param pinning    what was pinned, or why not
      * @param connections the Paho generator's connections in Cp and Ep
-     * @param max        Cp: C's maximum with the pinning
-     * @param half       latency at half of Cp, with the pinning
-     * @param halfE0     E0 at that rate
+     * @param max        Cp: C's maximum with the pinning, or null (--device-points-only)
+     * @param half       latency at half of Cp, with the pinning, or null
+     * @param halfE0     E0 at that rate, or null
      */
     record Results(String pinning, int connections, String bridgeHeap, Point max, LatencyPoint half, ProducerLatency halfE0, List<DevicePoint> devices,
                    List<ConnectionMemory> memory, List<String> notes) {
@@ -158,11 +165,13 @@ final class ListenPoints {
                     + "| bridge receipt->Kafka ack p50 ms | p99 ms | publish->read from Kafka p99 ms "
                     + "| E0 send->ack p50 ms | E0 p99 ms | E0 max ms | bound ms | met |\n"
                     + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
-            md.append(String.format(Locale.ROOT, "| Cp. maximum, %d connections | - | %,.0f | %.1f | %.1f | %.1f "
-                            + "| %.1f | %.1f | - | - | - | - | - | - |%n", connections, max.deliveredPerSecond(),
-                    max.publishAckP50Millis(), max.publishAckP99Millis(), max.publishAckMaxMillis(),
-                    max.bridgeAckP50Millis(), max.bridgeAckP99Millis()));
-            row(md, "Ep. half of Cp", half, halfE0, 50, half.publishAckP99Millis() <= 50);
+            if (max != null) {
+                md.append(String.format(Locale.ROOT, "| Cp. maximum, %d connections | - | %,.0f | %.1f | %.1f | %.1f "
+                                + "| %.1f | %.1f | - | - | - | - | - | - |%n", connections, max.deliveredPerSecond(),
+                        max.publishAckP50Millis(), max.publishAckP99Millis(), max.publishAckMaxMillis(),
+                        max.bridgeAckP50Millis(), max.bridgeAckP99Millis()));
+                row(md, "Ep. half of Cp", half, halfE0, 50, half.publishAckP99Millis() <= 50);
+            }
             for (DevicePoint d : devices) {
                 row(md, String.format(Locale.ROOT, "device rate, %,d connections (generator ticks late p99 %.1f, "
                                 + "max %.0f ms)", d.connections(), d.generatorLateP99Millis(), d.generatorLateMaxMillis()),
@@ -206,8 +215,10 @@ final class ListenPoints {
         Map<String, Object> json() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("pinning", pinning);
-            json.put("Cp", max);
-            json.put("Ep", Map.of("listen", half, "E0", halfE0));
+            if (max != null) {
+                json.put("Cp", max);
+                json.put("Ep", Map.of("listen", half, "E0", halfE0));
+            }
             List<Map<String, Object>> rates = new ArrayList<>();
             for (DevicePoint d : devices) {
                 Map<String, Object> point = new LinkedHashMap<>();

@@ -28,9 +28,13 @@ public final class OperationsServer {
     /** Listens; the future gives the bound port. */
     public Future<Integer> start(String host, int port) {
         Router router = Router.router(vertx);
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(registry.scrape()));
+        // Off the event loop: in listen mode it is every device connection's, and a scrape (the Kafka client's
+        // metrics included) takes tens of ms on a busy core.
+        router.get("/metrics").handler(ctx -> vertx.executeBlocking(registry::scrape, false)
+                .onSuccess(text -> ctx.response()
+                        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                        .end(text))
+                .onFailure(ctx::fail));
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(ctx -> {
             Map<String, Boolean> checks = readiness.get();
