@@ -50,7 +50,8 @@ public final class BenchmarkSuite implements Callable<Integer> {
         Path analytics = outDir.resolve("analytics.json");
         List<String> ingestArgs = new ArrayList<>(List.of("--out", ingest.toString()));
         List<String> analyticsArgs = new ArrayList<>(List.of("--out", analytics.toString(), "--scale-out", "2",
-                "--stream-threads", Integer.toString(streamThreads), "--records", Long.toString(quick ? 20_000 : analyticsRecords)));
+                "--stream-threads", Integer.toString(streamThreads),
+                "--records", Long.toString(quick ? 20_000 : analyticsRecords)));
         if (quick) {
             ingestArgs.addAll(List.of("--duration", "5", "--warmup", "3", "--repetitions", "1",
                     "--memory-connections", "1000,3000"));

@@ -1,5 +1,7 @@
 package io.pilotwatch.deploy.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pilotwatch.testkit.Brokers;
 import io.pilotwatch.testkit.KafkaBroker;
 import io.pilotwatch.testkit.MqttBroker;
@@ -116,8 +118,7 @@ public final class IngestBenchmark implements Callable<Integer> {
                     halfC.publishAckP99Millis());
             ProducerLatency producer = measureProducer(kafka, halfC.targetPerSecond(), null);
             ProducerLatency producerNoLinger = measureProducer(kafka, halfC.targetPerSecond(), 0);
-            ListenPoints.Results judged = new ListenPoints(this, kafka, mosquitto,
-                    noPin ? CpuPinning.disabled("--no-pin") : CpuPinning.detect()).measure();
+            ListenPoints.Results judged = new ListenPoints(this, kafka, mosquitto, pinning()).measure();
             ScaleOutPoint scaled = scaleOut > 1 ? measureScaleOut(kafka, mosquitto) : null;
             IngestResults results = new IngestResults(Point.median(generator), Point.median(relay), b, c,
                     Point.maxHeap(subscribe), Point.maxRss(subscribe), Point.maxHeap(listen), Point.maxRss(listen),
@@ -130,13 +131,16 @@ public final class IngestBenchmark implements Callable<Integer> {
         return 0;
     }
 
+    /** The generator on one core, the bridge and Kafka on the other, unless --no-pin (or taskset cannot). */
+    private CpuPinning pinning() {
+        return noPin ? CpuPinning.disabled("--no-pin") : CpuPinning.detect();
+    }
+
     private int listenPointsOnly(KafkaBroker kafka, MqttBroker mosquitto) throws Exception {
-        ListenPoints.Results judged = new ListenPoints(this, kafka, mosquitto,
-                noPin ? CpuPinning.disabled("--no-pin") : CpuPinning.detect()).measure();
+        ListenPoints.Results judged = new ListenPoints(this, kafka, mosquitto, pinning()).measure();
         System.out.println("Machine: " + Machine.describe() + "." + judged.markdown());
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, new com.fasterxml.jackson.databind.ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+        Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(Map.of("machine", Machine.describe(), "listenJudged", judged.json())) + "\n");
         System.out.println("Results written to " + out);
         return 0;

@@ -184,7 +184,7 @@ final class ListenPoints {
                 for (ConnectionMemory m : memory) {
                     ConnectionMemory.Sample idle = m.idlePerConnection();
                     ConnectionMemory.Sample active = m.activePerConnection();
-                    md.append(String.format(Locale.ROOT, "| bridge -Xmx%s | %,d | %,.0f | %,d | %,d | %,d | %,d | %,d "
+                    md.append(String.format(Locale.ROOT, "| bridge -Xms = -Xmx %s | %,d | %,.0f | %,d | %,d | %,d | %,d | %,d "
                                     + "| %,d | %.0f / %.1f / %.0f |%n", bridgeHeap, m.connections(), m.activePerSecond(),
                             idle.heapAfterGcBytes(), active.heapAfterGcBytes(), idle.directBytes(), active.directBytes(),
                             idle.rssBytes(), active.rssBytes(), m.baseline().heapAfterGcBytes() / MIB,
